@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import * as wasmBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
+import pg from "pg";
 
 // Prisma's schema engine compiled to WebAssembly: the native binary the CLI would download
 // is out of reach on our machines, and this one speaks through the same `pg` adapter.
@@ -34,9 +35,14 @@ function loadWasm() {
   return wasmReady;
 }
 
-async function withEngine<T>(connectionString: string, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+async function withEngine<T>(
+  connectionString: string,
+  run: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
   const { SchemaEngine } = await loadWasm();
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString }));
+  // Our own pool, so that it is closed when we are done rather than idling the process on.
+  const pool = new pg.Pool({ connectionString, max: 2 });
+  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
   const logs: string[] = [];
   const engine = await SchemaEngine.new(
     { datamodels: [["schema.prisma", readFileSync(schemaPath, "utf8")]] },
@@ -52,6 +58,7 @@ async function withEngine<T>(connectionString: string, run: (engine: SchemaEngin
     throw new Error(`Schema engine failed: ${describe(error)}${logs.length ? `\n${logs.join("\n")}` : ""}`);
   } finally {
     engine.free();
+    await pool.end();
   }
 }
 
@@ -79,7 +86,10 @@ function migrationsList() {
       path,
       migrationFile: {
         path: "migration.sql",
-        content: { tag: "ok" as const, value: readFileSync(join(migrationsDir, path, "migration.sql"), "utf8") },
+        content: {
+          tag: "ok" as const,
+          value: readFileSync(join(migrationsDir, path, "migration.sql"), "utf8"),
+        },
       },
     })),
   };
@@ -105,7 +115,10 @@ export async function diffSchema(connectionString: string, previousSchema: strin
         previousSchema === null
           ? { tag: "empty" }
           : { tag: "schemaDatamodel", files: [{ path: schemaPath, content: previousSchema }] },
-      to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: readFileSync(schemaPath, "utf8") }] },
+      to: {
+        tag: "schemaDatamodel",
+        files: [{ path: schemaPath, content: readFileSync(schemaPath, "utf8") }],
+      },
       script: true,
       exitCode: null,
       filters: noFilters,

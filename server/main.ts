@@ -1,0 +1,50 @@
+import { createServer } from "node:http";
+import { applyMigrations } from "../prisma/engine.ts";
+import { createApp } from "./app.ts";
+import { closeDatabase, connectionString, prisma } from "./db.ts";
+import { env } from "./env.ts";
+import { reextractOutdated } from "./ingest/ingest.ts";
+import { seedIfEmpty } from "./ingest/seed.ts";
+
+const where = env.databaseUrl ? "PostgreSQL at DATABASE_URL" : `embedded PostgreSQL in ${env.dataDir}`;
+
+const applied = await applyMigrations(connectionString).catch((error: unknown) => {
+  console.error(
+    `Cannot prepare the database (${where}): ${error instanceof Error ? error.message.split("\n")[0] : error}`,
+  );
+  console.error(
+    env.databaseUrl ? "Start that PostgreSQL server, or unset DATABASE_URL to use the embedded one." : "",
+  );
+  process.exit(1);
+});
+if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+const refreshed = await reextractOutdated(prisma);
+if (refreshed) console.log(`Re-read ${refreshed} article(s) with the current extractor.`);
+if (env.seed) {
+  const seeded = await seedIfEmpty(prisma);
+  if (seeded) console.log(`Ingested ${seeded} seed article(s).`);
+}
+
+const server = createServer(createApp(env));
+server.listen(env.port, env.host, () => {
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : env.port;
+  const base = `http://${env.host === "0.0.0.0" ? "localhost" : env.host}:${port}`;
+  // performance.now() counts from process start, so this includes loading the code.
+  const seconds = (performance.now() / 1000).toFixed(1);
+  console.log(`newsgraph is ready in ${seconds} s on ${where}`);
+  console.log(`  reader      ${base}/`);
+  console.log(`  GraphQL     ${base}/graphql (playground in a browser)`);
+});
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: shutting down`);
+  server.close();
+  await closeDatabase();
+  process.exit(0);
+}
+process.on("SIGINT", () => void stop("SIGINT"));
+process.on("SIGTERM", () => void stop("SIGTERM"));

@@ -1,0 +1,200 @@
+import { GraphQLError } from "graphql";
+import { prisma } from "../db.ts";
+import { Actor } from "./actor.ts";
+import { Article } from "./article.ts";
+import { builder } from "./builder.ts";
+import { pageSize } from "./common.ts";
+import { Quote } from "./quote.ts";
+
+// PostgreSQL full-text search: each article is stemmed with its own language's configuration
+// (German or English) and the query is parsed the same way, so "Waffenlieferung" finds
+// "Waffenlieferungen". ts_headline marks matches with control characters that cannot occur in
+// stored text, which we turn into ranges instead of handing HTML to clients.
+const START = "\u0002";
+const STOP = "\u0003";
+const HEADLINE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+const CONFIG = `CASE WHEN a."language" = 'de' THEN 'german'::regconfig ELSE 'english'::regconfig END`;
+
+type Highlighted = { snippet: string; highlights: { start: number; end: number }[] };
+
+/** "a \u0002b\u0003 c" → snippet "a b c" with the range of "b". */
+export function parseHeadline(marked: string): Highlighted {
+  let snippet = "";
+  const highlights: { start: number; end: number }[] = [];
+  let open = -1;
+  for (const char of marked) {
+    if (char === START) open = snippet.length;
+    else if (char === STOP && open >= 0) {
+      highlights.push({ start: open, end: snippet.length });
+      open = -1;
+    } else snippet += char;
+  }
+  return { snippet, highlights };
+}
+
+const TextRange = builder.objectRef<{ start: number; end: number }>("TextRange").implement({
+  description: "A range within a snippet (UTF-16 offsets into the snippet, half-open).",
+  fields: (t) => ({
+    start: t.exposeInt("start", { description: "First code unit (inclusive)." }),
+    end: t.exposeInt("end", { description: "After the last code unit (exclusive)." }),
+  }),
+});
+
+function hitType<Node extends { id: string }>(
+  name: string,
+  nodeName: string,
+  nodeRef: typeof Article | typeof Actor | typeof Quote,
+) {
+  return builder.objectRef<Highlighted & { node: Node; rank: number }>(name).implement({
+    description: `A ${nodeName} that matches the search, with the matching words highlighted.`,
+    fields: (t) => ({
+      node: t.field({
+        type: nodeRef as never,
+        description: `The matching ${nodeName}.`,
+        resolve: (hit) => hit.node as never,
+      }),
+      snippet: t.exposeString("snippet", { description: "Plain text around the matches." }),
+      highlights: t.field({
+        type: [TextRange],
+        description: "Where the matches are in `snippet`.",
+        resolve: (hit) => hit.highlights,
+      }),
+      rank: t.exposeFloat("rank", { description: "Relevance: higher is better." }),
+    }),
+  });
+}
+
+const ArticleHit = hitType("ArticleSearchHit", "article", Article);
+const ActorHit = hitType("ActorSearchHit", "actor", Actor);
+const QuoteHit = hitType("QuoteSearchHit", "quote", Quote);
+
+type Results = {
+  articles: (typeof ArticleHit.$inferType)[];
+  actors: (typeof ActorHit.$inferType)[];
+  quotes: (typeof QuoteHit.$inferType)[];
+};
+
+const SearchResults = builder.objectRef<Results>("SearchResults").implement({
+  description: "What matches a full-text search, by kind, best first.",
+  fields: (t) => ({
+    articles: t.field({
+      type: [ArticleHit],
+      description: "Matching articles (title and text).",
+      resolve: (r) => r.articles,
+    }),
+    actors: t.field({
+      type: [ActorHit],
+      description: "Matching actors (name and aliases).",
+      resolve: (r) => r.actors,
+    }),
+    quotes: t.field({
+      type: [QuoteHit],
+      description: "Matching quotes (their words).",
+      resolve: (r) => r.quotes,
+    }),
+  }),
+});
+
+type Row = { id: string; marked: string; rank: number };
+
+async function searchArticles(query: string, limit: number): Promise<Row[]> {
+  return prisma.$queryRawUnsafe<Row[]>(
+    `SELECT a.id::text AS id,
+            ts_headline(${CONFIG}, coalesce(a.title || E'\\n', '') || a.text, q, $2) AS marked,
+            ts_rank(to_tsvector(${CONFIG}, coalesce(a."title", '') || ' ' || a."text"), q)::float8 AS rank
+       FROM "Article" a, LATERAL websearch_to_tsquery(${CONFIG}, $1) AS q
+      WHERE to_tsvector(${CONFIG}, coalesce(a."title", '') || ' ' || a."text") @@ q
+      ORDER BY rank DESC, a.id
+      LIMIT $3`,
+    query,
+    HEADLINE_OPTIONS,
+    limit,
+  );
+}
+
+async function searchQuotes(query: string, limit: number): Promise<Row[]> {
+  return prisma.$queryRawUnsafe<Row[]>(
+    `SELECT qt.id::text AS id,
+            ts_headline(${CONFIG}, qt."text", q, $2) AS marked,
+            ts_rank(to_tsvector(${CONFIG}, qt."text"), q)::float8 AS rank
+       FROM "Quote" qt JOIN "Article" a ON a.id = qt."articleId",
+            LATERAL websearch_to_tsquery(${CONFIG}, $1) AS q
+      WHERE to_tsvector(${CONFIG}, qt."text") @@ q
+      ORDER BY rank DESC, qt.id
+      LIMIT $3`,
+    query,
+    HEADLINE_OPTIONS,
+    limit,
+  );
+}
+
+async function searchActors(query: string, limit: number): Promise<Row[]> {
+  // Names are short and often foreign: a substring match serves better than stemming.
+  const rows = await prisma.actor.findMany({
+    where: {
+      OR: [
+        { name: { contains: query, mode: "insensitive" } },
+        { aliases: { hasSome: [query, query.toLowerCase(), capitalise(query)] } },
+      ],
+    },
+    select: { id: true, name: true, _count: { select: { mentions: true } } },
+    orderBy: [{ mentions: { _count: "desc" } }, { name: "asc" }],
+    take: limit,
+  });
+  return rows.map((actor) => {
+    const at = actor.name.toLowerCase().indexOf(query.toLowerCase());
+    const marked =
+      at < 0
+        ? actor.name
+        : `${actor.name.slice(0, at)}${START}${actor.name.slice(at, at + query.length)}${STOP}${actor.name.slice(at + query.length)}`;
+    return { id: actor.id, marked, rank: actor._count.mentions };
+  });
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+async function attach<Node extends { id: string }>(rows: Row[], load: (ids: string[]) => Promise<Node[]>) {
+  const nodes = new Map((await load(rows.map((row) => row.id))).map((node) => [node.id, node]));
+  return rows.flatMap((row) => {
+    const node = nodes.get(row.id);
+    return node ? [{ node, rank: row.rank, ...parseHeadline(row.marked) }] : [];
+  });
+}
+
+builder.queryFields((t) => ({
+  search: t.field({
+    type: SearchResults,
+    description:
+      "Full-text search over articles, actors and quotes (German and English stemming; quotes, OR and -word work as on web search engines).",
+    args: {
+      query: t.arg.string({
+        required: true,
+        description: 'What to look for, e.g. "Waffenlieferungen Nordkorea".',
+      }),
+      first: t.arg.int({ description: "At most this many of each kind (1..100, default 10)." }),
+    },
+    resolve: async (_root, args) => {
+      const query = args.query.trim();
+      if (!query)
+        throw new GraphQLError("The search query is empty.", { extensions: { code: "BAD_USER_INPUT" } });
+      if (query.length > 500) {
+        throw new GraphQLError("The search query is over 500 characters.", {
+          extensions: { code: "BAD_USER_INPUT" },
+        });
+      }
+      const limit = pageSize({ first: args.first }, 10);
+      const [articleRows, actorRows, quoteRows] = await Promise.all([
+        searchArticles(query, limit),
+        searchActors(query, limit),
+        searchQuotes(query, limit),
+      ]);
+      return {
+        articles: await attach(articleRows, (ids) => prisma.article.findMany({ where: { id: { in: ids } } })),
+        actors: await attach(actorRows, (ids) => prisma.actor.findMany({ where: { id: { in: ids } } })),
+        quotes: await attach(quoteRows, (ids) => prisma.quote.findMany({ where: { id: { in: ids } } })),
+      };
+    },
+  }),
+}));
