@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -22,7 +23,9 @@ let wasmReady: Promise<typeof wasmBindings> | undefined;
 function loadWasm() {
   wasmReady ??= (async () => {
     // The package exports only its JS; the .wasm lies beside it.
-    const bindingsPath = fileURLToPath(import.meta.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
+    const bindingsPath = createRequire(import.meta.url).resolve(
+      "@prisma/schema-engine-wasm/schema_engine_bg",
+    );
     const wasmPath = join(dirname(bindingsPath), "schema_engine_bg.wasm");
     const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath), {
       "./schema_engine_bg.js": wasmBindings as unknown as WebAssembly.ModuleImports,

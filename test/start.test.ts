@@ -16,7 +16,7 @@ function startServer(): Promise<{
   child: ChildProcess;
   output: () => string;
 }> {
-  const env = { ...process.env, PORT: "0", NEWSGRAPH_DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: "0", NEWSGRAPH_DATA_DIR: dataDir };
   delete env.DATABASE_URL;
   delete env.NEWSGRAPH_SEED;
   const child = spawn("npm", ["start"], {
@@ -50,7 +50,13 @@ function stopServer(child: ChildProcess): Promise<void> {
 }
 
 afterAll(async () => {
-  for (const child of running) if (child.exitCode === null && child.pid) process.kill(-child.pid, "SIGKILL");
+  for (const child of running) {
+    try {
+      if (child.pid) process.kill(-child.pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
   rmSync(dataDir, { recursive: true, force: true });
 });
 

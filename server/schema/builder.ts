@@ -11,6 +11,15 @@ import { getDatamodel } from "../generated/pothos-types.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+async function nullWhenMissing<T>(lookup: T | Promise<T>): Promise<T | null> {
+  try {
+    return await lookup;
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2025") return null;
+    throw error;
+  }
+}
+
 export type Context = {
   /** True when the request may run mutations (no API token is set, or it sent the right one). */
   canWrite: boolean;
@@ -38,10 +47,34 @@ export const builder = new SchemaBuilder<{
       description: "An object with a global, opaque ID: fetch any of them with `node(id:)`.",
     },
     pageInfoTypeOptions: { description: "Where a page of a connection sits in the whole list." },
-    nodeQueryOptions: { description: "Fetches any object by its global ID." },
-    nodesQueryOptions: { description: "Fetches several objects by their global IDs, in the order given." },
+    // A well-formed ID of a deleted or unknown object gives null, not an error.
+    nodeQueryOptions: {
+      description: "Fetches any object by its global ID; null when there is none.",
+      resolve: (_root, { id }, _context, _info, resolveNode) => nullWhenMissing(resolveNode(id)),
+    },
+    nodesQueryOptions: {
+      description: "Fetches several objects by their global IDs, in the order given; null for unknown ones.",
+      resolve: (_root, { ids }, _context, _info, resolveNodes) =>
+        ids.map((id) => nullWhenMissing(resolveNodes([id]).then((nodes) => nodes[0]))),
+    },
     defaultConnectionTypeOptions: { description: "A page of a list, with its cursors." },
     defaultEdgeTypeOptions: { description: "One item of a page and its cursor." },
+    nodesOnConnection: { description: "The page's items, without their cursors." },
+    idFieldOptions: { description: "Global, opaque ID: pass it to `node(id:)` or to filters." },
+    cursorFieldOptions: { description: "Pass to `after`/`before` to page from this item." },
+    nodeFieldOptions: { description: "The item." },
+    edgesFieldOptions: { description: "The page's items with their cursors." },
+    pageInfoFieldOptions: { description: "Where this page sits in the whole list." },
+    hasNextPageFieldOptions: { description: "More items follow this page." },
+    hasPreviousPageFieldOptions: { description: "More items come before this page." },
+    startCursorFieldOptions: { description: "Cursor of the page's first item." },
+    endCursorFieldOptions: { description: "Cursor of the page's last item." },
+    firstArgOptions: {
+      description: "Take this many from the start (1..100, default 20; larger is cut to 100).",
+    },
+    lastArgOptions: { description: "Take this many from the end (1..100)." },
+    afterArgOptions: { description: "Start after this cursor." },
+    beforeArgOptions: { description: "End before this cursor." },
     // Our ids are UUIDs: refuse anything else with a message rather than a database error.
     decodeGlobalID: (globalID) => {
       const [typename, id] = Buffer.from(globalID, "base64").toString("utf8").split(":");

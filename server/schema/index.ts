@@ -1,3 +1,4 @@
+import { isObjectType } from "graphql";
 import { builder } from "./builder.ts";
 import "./common.ts";
 import "./enums.ts";
@@ -8,3 +9,10 @@ import "./event.ts";
 import "./search.ts";
 
 export const schema = builder.toSchema({ sortSchema: true });
+
+// The Prisma plugin adds `totalCount` to connections without a way to describe it.
+for (const type of Object.values(schema.getTypeMap())) {
+  const field = isObjectType(type) ? type.getFields().totalCount : undefined;
+  if (field && !field.description)
+    field.description = "How many items the whole list holds, across all pages.";
+}
