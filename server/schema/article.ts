@@ -5,7 +5,7 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import { deleteArticle, ingestArticle } from "../ingest/ingest.ts";
 import { Actor } from "./actor.ts";
 import { builder } from "./builder.ts";
-import { requireWrite, SortDirection, UserError } from "./common.ts";
+import { planBothNodePaths, requireWrite, SortDirection, UserError } from "./common.ts";
 import { MentionForm, SegmentKind } from "./enums.ts";
 
 export const Segment = builder.prismaObject("Segment", {
@@ -87,7 +87,7 @@ export const Article = builder.prismaNode("Article", {
         description: "The actors the article mentions, most mentioned first.",
         select: (args, ctx, nestedSelection) => ({
           _count: { select: { roles: true } },
-          roles: articleActors.getQuery(args, ctx, nestedSelection),
+          roles: articleActors.getQuery(args, ctx, planBothNodePaths(nestedSelection, "Actor")),
         }),
         resolve: (article, args, ctx) => ({
           ...articleActors.resolve(article.roles, args, ctx),
@@ -327,7 +327,7 @@ builder.prismaObjectField("Actor", "articles", (t) =>
       description: "Articles that mention the actor, newest first.",
       select: (args, ctx, nestedSelection) => ({
         _count: { select: { roles: true } },
-        roles: actorArticles.getQuery(args, ctx, nestedSelection),
+        roles: actorArticles.getQuery(args, ctx, planBothNodePaths(nestedSelection, "Article")),
       }),
       resolve: (actor, args, ctx) => ({
         ...actorArticles.resolve(actor.roles, args, ctx),

@@ -2,7 +2,7 @@ import SchemaBuilder from "@pothos/core";
 import ComplexityPlugin from "@pothos/plugin-complexity";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
-import { GraphQLError } from "graphql";
+import { GraphQLError, type GraphQLField, getNullableType, isListType } from "graphql";
 import { DateResolver, DateTimeResolver, JSONResolver } from "graphql-scalars";
 import { prisma } from "../db.ts";
 import { env } from "../env.ts";
@@ -18,6 +18,24 @@ async function nullWhenMissing<T>(lookup: T | Promise<T>): Promise<T | null> {
     if ((error as { code?: string }).code === "P2025") return null;
     throw error;
   }
+}
+
+/**
+ * Nested connections multiply (api.md): a connection's children count `first` (or `last`, else
+ * the default page) times; its own edges/nodes lists then add nothing more. Other lists count 10.
+ */
+function connectionAwareComplexity(
+  args: Record<string, unknown>,
+  _context: Context,
+  field: GraphQLField<unknown, Context, Record<string, unknown>>,
+): { field: number; multiplier: number } {
+  if (field.args.some((arg) => arg.name === "first")) {
+    const size = [args.first, args.last].find((value) => typeof value === "number") as number | undefined;
+    return { field: 1, multiplier: Math.max(1, Math.min(size ?? PAGE_SIZE.default, PAGE_SIZE.max)) };
+  }
+  const listed = isListType(getNullableType(field.type));
+  const insideConnection = field.name === "edges" || field.name === "nodes";
+  return { field: 1, multiplier: listed && !insideConnection ? 10 : 1 };
 }
 
 export type Context = {
@@ -87,9 +105,16 @@ export const builder = new SchemaBuilder<{
     },
   },
   complexity: {
-    // Nested connections multiply: a field's children count `first` times (see api.md).
-    defaultListMultiplier: 10,
-    limit: { complexity: 20_000, depth: 12, breadth: 300 },
+    fieldComplexity: connectionAwareComplexity,
+    limit: { complexity: 20_000, depth: 12, breadth: 400 },
+    complexityError: (kind, result) => {
+      const measure = kind.toLowerCase() as "complexity" | "depth" | "breadth";
+      const limit = result[`max${kind}` as "maxComplexity" | "maxDepth" | "maxBreadth"];
+      return new GraphQLError(
+        `The query's ${measure} is ${result[measure]}, over the limit of ${limit}: ask for smaller pages (first) or fewer nested lists.`,
+        { extensions: { code: "QUERY_TOO_COMPLEX" } },
+      );
+    },
   },
   prisma: {
     client: prisma,

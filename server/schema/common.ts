@@ -92,3 +92,22 @@ export function pageSize(args: { first?: number | null; last?: number | null }, 
   }
   return asked;
 }
+
+type NestedSelection = (selection: never, path?: never) => unknown;
+
+/**
+ * prismaConnectionHelpers plan a connection's node fields from `edges { node }` only, so a
+ * client asking for `nodes { … }` would get unloaded fields: plan both paths.
+ */
+export function planBothNodePaths<T extends NestedSelection>(nestedSelection: T, nodeType: string): T {
+  const paths = {
+    getType: () => nodeType,
+    paths: [[{ name: "nodes" }], [{ name: "edges" }, { name: "node" }]],
+  };
+  return ((selection: never) => {
+    const planned = nestedSelection(selection, paths as never) as { select?: Record<string, unknown> };
+    // A page that asks only for edge fields or counts selects nothing, which Prisma refuses.
+    if (planned.select && Object.keys(planned.select).length === 0) planned.select.id = true;
+    return planned;
+  }) as T;
+}

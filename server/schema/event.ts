@@ -6,7 +6,7 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import { Actor } from "./actor.ts";
 import { Article } from "./article.ts";
 import { builder } from "./builder.ts";
-import { SortDirection, spanFrom, TextSpan } from "./common.ts";
+import { planBothNodePaths, SortDirection, spanFrom, TextSpan } from "./common.ts";
 import { Modality, ParticipantRole, TimeDirection, TimePrecision } from "./enums.ts";
 import { Quote } from "./quote.ts";
 
@@ -255,7 +255,7 @@ builder.prismaObjectField("Actor", "events", (t) =>
       description: "Events the actor takes part in, across articles, earliest first.",
       select: (args, ctx, nestedSelection) => ({
         _count: { select: { participations: true } },
-        participations: actorEvents.getQuery(args, ctx, nestedSelection),
+        participations: actorEvents.getQuery(args, ctx, planBothNodePaths(nestedSelection, "Event")),
       }),
       resolve: (actor, args, ctx) => ({
         ...actorEvents.resolve(actor.participations, args, ctx),

@@ -305,6 +305,16 @@ describe("GraphQL over HTTP", () => {
     expect(response.errors?.[0]?.message).toMatch(/depth/i);
   });
 
+  it("rejects nested connections whose pages multiply past the cost limit", async () => {
+    const costly = `{ articles(first: 100) { nodes { actors(first: 100) { nodes { articles(first: 100) { nodes { slug } } } } } } }`;
+    const response = await gql(costly);
+    expect(response.errors?.[0]?.message).toMatch(/complexity is \d+, over the limit/);
+    const modest = await gql(
+      `{ articles(first: 5) { nodes { actors(first: 5) { nodes { articles(first: 5) { nodes { slug } } } } } } }`,
+    );
+    expect(modest.errors).toBeUndefined();
+  });
+
   it("bounds page sizes: at most 100 items, and no negative sizes", async () => {
     for (let i = 0; i < 3; i++) await gql(INGEST, { input: { text: uniqueGermanArticle() } });
     const clamped = await gql<{ articles: { nodes: unknown[]; totalCount: number } }>(
