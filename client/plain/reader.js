@@ -39,7 +39,10 @@ async function showList() {
   }
   const list = el("ul", { id: "articles" });
   for (const article of nodes) {
-    const link = el("a", { href: `/?article=${encodeURIComponent(article.slug)}`, textContent: article.displayTitle });
+    const link = el("a", {
+      href: `/?article=${encodeURIComponent(article.slug)}`,
+      textContent: article.displayTitle,
+    });
     const meta = [article.source, article.publishedAt, article.language].filter(Boolean).join(" · ");
     const counts = `${article.actors.totalCount} actors, ${article.quotes.totalCount} quotes, ${article.events.totalCount} events`;
     list.append(el("li", {}, link, el("div", { className: "meta", textContent: `${meta} — ${counts}` })));
@@ -90,7 +93,10 @@ function renderText(article) {
 async function showArticle(slug) {
   const { article } = await graphql(ARTICLE_QUERY, { slug });
   if (!article) {
-    app.replaceChildren(el("p", { textContent: "No such article." }), el("a", { href: "/", textContent: "All articles" }));
+    app.replaceChildren(
+      el("p", { textContent: "No such article." }),
+      el("a", { href: "/", textContent: "All articles" }),
+    );
     return;
   }
   const actors = el("ul", { id: "actors" });
@@ -103,15 +109,27 @@ async function showArticle(slug) {
     const who = quote.speaker?.name ?? "unattributed";
     const via = quote.via ? ` via ${quote.via.name}` : "";
     quotes.append(
-      el("li", {}, el("span", { className: "kind", textContent: quote.kind }), ` ${who}${via}: “${quote.text}”`),
+      el(
+        "li",
+        {},
+        el("span", { className: "kind", textContent: quote.kind }),
+        ` ${who}${via}: “${quote.text}”`,
+      ),
     );
   }
   const events = el("ul", { id: "events" });
   for (const event of article.events.nodes) {
-    const when = event.time ? ` [${event.time.start ?? event.time.span.text}${event.time.end && event.time.end !== event.time.start ? ` – ${event.time.end}` : ""}]` : "";
+    const when = event.time
+      ? ` [${event.time.start ?? event.time.span.text}${event.time.end && event.time.end !== event.time.start ? ` – ${event.time.end}` : ""}]`
+      : "";
     const claim = event.attributedTo ? `, according to ${event.attributedTo.name}` : "";
     events.append(
-      el("li", {}, el("span", { className: "kind", textContent: event.cameoLabel }), ` ${event.summary}${when} (${event.modality.toLowerCase()}${claim})`),
+      el(
+        "li",
+        {},
+        el("span", { className: "kind", textContent: event.cameoLabel }),
+        ` ${event.summary}${when} (${event.modality.toLowerCase()}${claim})`,
+      ),
     );
   }
   const meta = [article.source, article.publishedAt, article.language].filter(Boolean).join(" · ");

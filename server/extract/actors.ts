@@ -1,0 +1,291 @@
+/**
+ * Groups mentions into actors: lexicon entities by identity, unknown names by their words, lone
+ * surnames and genitives ("Kims") to the full name, role phrases ("der russische Präsident") to the
+ * person holding that role, pronouns (added by the quote stage) to the last fitting person.
+ * Weak actors (a lone unknown word, an unresolved role phrase) are kept only when something uses them.
+ */
+import { lexicon } from "./lexicons/index.ts";
+import type { Mention } from "./mentions.ts";
+import type { Sentence } from "./sentences.ts";
+import type { Actor, ActorKind, ActorMention, Language, MentionForm } from "./types.ts";
+
+export type Cluster = {
+  key: string;
+  kind: ActorKind;
+  name: string;
+  mentions: Mention[];
+  extra: ActorMention[];
+  entity: Mention["entity"];
+  description: string | null;
+  role: string | null;
+  country: string | null;
+  gender: "m" | "f" | "x" | null;
+  weak: boolean;
+  used: boolean;
+};
+
+const FEMININE_ROLE = /(?:in|innen)$/u;
+/** Role nouns that fit whoever leads the country ("der iranische Machthaber", "Japanese leader"). */
+const LEADER_ROLES = new Set([
+  "leader",
+  "staatschef",
+  "machthaber",
+  "führer",
+  "herrscher",
+  "oberhaupt",
+  "regierungschef",
+  "ruler",
+]);
+const HEAD_ROLES =
+  /präsident|kanzler|premier|ministerpräsident|president|prime minister|chancellor|könig|king|machthaber|staatschef|regierungschef|leader/u;
+
+function nameWords(name: string): string[] {
+  return name.split(/[\s-]+/u).filter(Boolean);
+}
+
+export class ActorSet {
+  readonly clusters: Cluster[] = [];
+  private readonly byKey = new Map<string, Cluster>();
+  /** Cluster of each mention (mentions that resolved to nothing are absent). */
+  readonly clusterOf = new Map<Mention, Cluster>();
+
+  constructor(
+    readonly mentions: Mention[],
+    private readonly sentences: Sentence[],
+    private readonly language: Language,
+  ) {
+    const strong = mentions.filter((mention) => !mention.needsAntecedent);
+    for (const mention of strong) this.attach(mention, this.clusterFor(mention, false));
+    for (const mention of mentions) {
+      if (!mention.needsAntecedent) continue;
+      const cluster = mention.use === "ROLE" ? this.resolveRole(mention) : this.resolveName(mention);
+      if (cluster) this.attach(mention, cluster);
+    }
+  }
+
+  private clusterFor(mention: Mention, weak: boolean): Cluster {
+    const existing = this.byKey.get(mention.key);
+    if (existing) {
+      if (!weak) existing.weak = false;
+      return existing;
+    }
+    const entity = mention.entity;
+    const given = lexicon().givenNames.get(nameWords(mention.name)[0] ?? "");
+    const cluster: Cluster = {
+      key: mention.key,
+      kind: mention.kind,
+      name: mention.name,
+      mentions: [],
+      extra: [],
+      entity,
+      description: null,
+      role: mention.role,
+      country: mention.country ?? entity?.country ?? null,
+      gender: entity?.gender ?? (given && given !== "x" ? given : null),
+      weak,
+      used: false,
+    };
+    this.byKey.set(cluster.key, cluster);
+    this.clusters.push(cluster);
+    return cluster;
+  }
+
+  private attach(mention: Mention, cluster: Cluster): void {
+    cluster.mentions.push(mention);
+    this.clusterOf.set(mention, cluster);
+    if (mention.description && !cluster.description) cluster.description = mention.description;
+    if (mention.role && !cluster.role) cluster.role = mention.role;
+    if (mention.country && !cluster.country) cluster.country = mention.country;
+    if (mention.role && !cluster.gender)
+      cluster.gender = FEMININE_ROLE.test(mention.description ?? "") ? "f" : "m";
+    if (
+      mention.use === "NAME" &&
+      mention.kind === cluster.kind &&
+      mention.name.length > cluster.name.length &&
+      !cluster.entity
+    ) {
+      cluster.name = mention.name;
+    }
+  }
+
+  /** A lone capitalised word: a part of a known person's name, or a new (weak) name. */
+  private resolveName(mention: Mention): Cluster | null {
+    const word = mention.name;
+    const candidates = [word];
+    if (/[^s]s$/u.test(word)) candidates.push(word.slice(0, -1));
+    let best: Cluster | null = null;
+    let bestScore = 0;
+    for (const cluster of this.clusters) {
+      if (cluster.kind !== "PERSON" && cluster.kind !== "ORGANIZATION" && cluster.kind !== "PLACE") continue;
+      const names = [cluster.name, ...(cluster.entity?.aliases ?? [])];
+      for (const candidate of candidates) {
+        for (const name of names) {
+          const words = nameWords(name);
+          const index = words.indexOf(candidate);
+          if (index < 0) continue;
+          const score = (index === words.length - 1 ? 3 : 2) + (candidate === word ? 1 : 0);
+          if (score > bestScore) {
+            bestScore = score;
+            best = cluster;
+          }
+        }
+      }
+    }
+    if (best) return best;
+    const sentence = this.sentences[mention.sentence];
+    const initial = mention.first === 0;
+    if (initial && !this.nearSpeechVerb(mention, sentence)) {
+      // Only a known name at a sentence start: use the genitive-free key when it exists.
+      return this.byKey.get(`name:${candidates.at(-1)?.toLowerCase()}`) ?? null;
+    }
+    const key = `name:${(candidates.length > 1 && this.byKey.has(`name:${candidates[1]?.toLowerCase()}`) ? candidates[1] : word)?.toLowerCase()}`;
+    const cluster = this.clusterFor({ ...mention, key }, true);
+    if (this.nearSpeechVerb(mention, sentence)) cluster.weak = false;
+    return cluster;
+  }
+
+  private nearSpeechVerb(mention: Mention, sentence: Sentence | undefined): boolean {
+    if (!sentence) return false;
+    const verbs = lexicon().speechVerbs[this.language];
+    const before = sentence.tokens[mention.first - 1];
+    const after = sentence.tokens[mention.last];
+    return (
+      (before !== undefined && verbs.has(before.lower)) || (after !== undefined && verbs.has(after.lower))
+    );
+  }
+
+  /** "der russische Präsident" → the person in this text holding that role (nearest before, else after). */
+  private resolveRole(mention: Mention): Cluster | null {
+    let best: Cluster | null = null;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const cluster of this.clusters) {
+      if (cluster.kind !== "PERSON" || cluster.weak) continue;
+      const roles = new Set([...(cluster.entity?.roles ?? []), ...(cluster.role ? [cluster.role] : [])]);
+      const role = mention.role ?? "";
+      const roleMatches =
+        [...roles].some((r) => r === role || r.endsWith(role) || role.endsWith(r)) ||
+        (LEADER_ROLES.has(role) && mention.country !== null && [...roles].some((r) => HEAD_ROLES.test(r)));
+      if (!roleMatches) continue;
+      if (mention.country && cluster.country && mention.country !== cluster.country) continue;
+      if (mention.country && !cluster.country) continue;
+      for (const other of cluster.mentions) {
+        const distance =
+          other.start <= mention.start ? mention.start - other.start : (other.start - mention.start) * 4;
+        if (distance < bestDistance) {
+          bestDistance = distance;
+          best = cluster;
+        }
+      }
+    }
+    if (best) return best;
+    return this.clusterFor({ ...mention, key: `${mention.key}:${mention.start}` }, true);
+  }
+
+  /**
+   * A speaker named only by a noun phrase ("die Polizei", "ein Sprecher des Ministeriums"): an actor
+   * of its own, kept because a quote uses it.
+   */
+  adHoc(start: number, end: number, text: string, kind: ActorKind, sentence: number): Cluster {
+    const key = `np:${text.toLowerCase().replace(/^(?:der|die|das|den|dem|des|ein|eine|einer|einem|einen|the|a|an)\s+/u, "")}`;
+    const mention: Mention = {
+      start,
+      end,
+      text,
+      form: "NOMINAL",
+      use: "GROUP",
+      kind,
+      key,
+      name: text.replace(/^(?:der|die|das|den|dem|des|the)\s+/iu, ""),
+      entity: null,
+      sentence,
+      first: 0,
+      last: 0,
+      role: null,
+      description: null,
+      country: null,
+      needsAntecedent: false,
+    };
+    const cluster = this.clusterFor(mention, true);
+    this.attach(mention, cluster);
+    cluster.used = true;
+    return cluster;
+  }
+
+  /** The last person mentioned before `offset` whose gender fits ("er" → not female). */
+  lastPerson(offset: number, gender: "m" | "f" | null): Cluster | null {
+    let best: Cluster | null = null;
+    let bestStart = -1;
+    for (const cluster of this.clusters) {
+      if (cluster.kind !== "PERSON") continue;
+      if (gender && cluster.gender && cluster.gender !== "x" && cluster.gender !== gender) continue;
+      for (const mention of cluster.mentions) {
+        if (mention.start < offset && mention.start > bestStart) {
+          bestStart = mention.start;
+          best = cluster;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** Mentions (attached to an actor) that lie inside [start, end). */
+  mentionsIn(start: number, end: number): Mention[] {
+    return this.mentions.filter(
+      (mention) => mention.start >= start && mention.end <= end && this.clusterOf.has(mention),
+    );
+  }
+
+  addMention(cluster: Cluster, start: number, end: number, text: string, form: MentionForm): void {
+    if (cluster.extra.some((m) => m.start === start) || cluster.mentions.some((m) => m.start === start))
+      return;
+    cluster.extra.push({ start, end, text, form });
+  }
+
+  /** Actors in order of first mention, with ids a1, a2, …; weak clusters only when used. */
+  finalize(): { actors: Actor[]; idOf: Map<Cluster, string> } {
+    const kept = this.clusters.filter(
+      (cluster) => !cluster.weak || cluster.used || cluster.mentions.length > 1,
+    );
+    const first = (cluster: Cluster) =>
+      Math.min(...cluster.mentions.map((m) => m.start), ...cluster.extra.map((m) => m.start));
+    kept.sort((a, b) => first(a) - first(b));
+    const idOf = new Map<Cluster, string>();
+    const actors: Actor[] = kept.map((cluster, index) => {
+      const id = `a${index + 1}`;
+      idOf.set(cluster, id);
+      const entity = cluster.entity;
+      const name = entity ? (this.language === "de" ? entity.nameDe : entity.nameEn) : cluster.name;
+      const aliases = new Set<string>();
+      for (const mention of cluster.mentions) {
+        if (mention.form !== "NAME") continue;
+        const surface = mention.text.replace(/['’]s$/u, "");
+        if (surface !== name) aliases.add(surface);
+      }
+      if (entity) {
+        const other = this.language === "de" ? entity.nameEn : entity.nameDe;
+        if (other !== name) aliases.add(other);
+      }
+      const seen = new Set<number>();
+      const mentions: ActorMention[] = [
+        ...cluster.mentions.map(({ start, end, text, form }) => ({ start, end, text, form })),
+        ...cluster.extra,
+      ]
+        .sort((a, b) => a.start - b.start)
+        .filter((mention) => {
+          if (seen.has(mention.start)) return false;
+          seen.add(mention.start);
+          return true;
+        });
+      return {
+        id,
+        name,
+        kind: cluster.kind,
+        aliases: [...aliases],
+        description: cluster.description,
+        wikidataId: entity?.wikidataId ?? null,
+        mentions,
+      };
+    });
+    return { actors, idOf };
+  }
+}

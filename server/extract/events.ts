@@ -1,0 +1,386 @@
+/**
+ * Sentence-level events: a trigger from the verb or noun lexicon (mapped to CAMEO), the actors
+ * around it with roles, a place, a time, and how the text presents it (modality, by the
+ * precedence of the format), who claims it, and the quotes that speak about it.
+ */
+import type { ActorSet, Cluster } from "./actors.ts";
+import { CAMEO_ROOTS, lexicon } from "./lexicons/index.ts";
+import type { Mention } from "./mentions.ts";
+import type { FoundQuote } from "./quotes.ts";
+import type { Sentence } from "./sentences.ts";
+import type { TimeExpression } from "./time.ts";
+import type { Token } from "./tokens.ts";
+import type { Language, Modality, ParticipantRole, Span } from "./types.ts";
+
+export type FoundEvent = {
+  cameo: string;
+  trigger: Span;
+  evidence: Span;
+  participants: { cluster: Cluster; role: ParticipantRole }[];
+  place: Cluster | null;
+  time: TimeExpression | null;
+  modality: Modality;
+  attributedTo: Cluster | null;
+  quotes: FoundQuote[];
+  confidence: number;
+  summary: string;
+};
+
+const MODALITY_CUES: Record<Language, [Modality, RegExp][]> = {
+  de: [
+    ["NEGATED", /^(?:nicht|kein|keine|keinen|keiner|keinem|keines|nie|niemals)$/u],
+    [
+      "HYPOTHETICAL",
+      /^(?:dürfte|dürften|könnte|könnten|würde|würden|wäre|wären|möglicherweise|eventuell|vielleicht|ob|falls)$/u,
+    ],
+    ["ALLEGED", /^(?:soll|sollen|mutmaßlich|mutmaßliche[nmrs]?|angeblich|angebliche[nmrs]?|vermeintlich)$/u],
+    ["PLANNED", /^(?:wird|werden|plant|planen|geplant|geplante[nmrs]?|beabsichtigt|will|wollen)$/u],
+    ["EXPECTED", /^(?:erwartet|erwarten|erwartete|voraussichtlich|erhofft)$/u],
+    ["REPORTED", /^(?:laut|zufolge|berichten|berichtete|berichtet)$/u],
+  ],
+  en: [
+    ["NEGATED", /^(?:not|no|never|n't|without)$/u],
+    ["HYPOTHETICAL", /^(?:might|could|would|may|possibly|perhaps|if|whether)$/u],
+    ["ALLEGED", /^(?:allegedly|alleged|reportedly|purportedly|suspected)$/u],
+    ["PLANNED", /^(?:will|plans|planned|planning|scheduled|intends)$/u],
+    ["EXPECTED", /^(?:expected|expects|likely)$/u],
+    ["REPORTED", /^(?:according|reported|reports)$/u],
+  ],
+};
+const ORDER: Modality[] = [
+  "NEGATED",
+  "HYPOTHETICAL",
+  "ALLEGED",
+  "PLANNED",
+  "EXPECTED",
+  "REPORTED",
+  "ASSERTED",
+];
+const SYMMETRIC = new Set(["04", "05", "06"]);
+const SOURCE_PREPOSITIONS = new Set(["von", "aus", "from"]);
+const GOAL_PREPOSITIONS = new Set(["nach", "an", "to", "into"]);
+const TARGET_PREPOSITIONS = new Set(["gegen", "against", "on"]);
+const PLACE_PREPOSITIONS = new Set(["in", "im", "bei", "auf", "at", "near", "nahe"]);
+const WITH_PREPOSITIONS = new Set(["mit", "with", "zwischen", "between"]);
+const SOURCE_CUES = new Set([
+  "laut",
+  "zufolge",
+  "according",
+  "über",
+  "um",
+  "wegen",
+  "zu",
+  "zur",
+  "zum",
+  "für",
+  "of",
+  "for",
+  "about",
+  "bezüglich",
+]);
+const SUBORDINATORS =
+  /^(?:dass|daß|ob|weil|da|wenn|als|während|nachdem|obwohl|bevor|damit|sodass|indem|falls|sobald|ohne|um|die|der|das|den|dem|deren|dessen|welche|welcher|welches|which|who|that|while|because|when|if|after|although|before)$/u;
+
+type Trigger = { token: Token; index: number; cameo: string; lemma: string; noun: boolean };
+
+function span(text: string, start: number, end: number): Span {
+  return { start, end, text: text.slice(start, end) };
+}
+
+export class EventFinder {
+  private readonly lex = lexicon();
+
+  constructor(
+    private readonly text: string,
+    private readonly actors: ActorSet,
+    private readonly quotes: FoundQuote[],
+    private readonly language: Language,
+  ) {}
+
+  private triggers(sentence: Sentence): Trigger[] {
+    const verbs = this.lex.eventVerbs[this.language];
+    const speech = this.lex.speechVerbs[this.language];
+    const found: Trigger[] = [];
+    sentence.tokens.forEach((token, index) => {
+      if (!token.word) return;
+      const lower = token.lower;
+      const verb =
+        !token.cap || index === 0 || this.language === "en"
+          ? (verbs.get(lower) ?? speech.get(lower))
+          : undefined;
+      if (verb?.cameo) {
+        found.push({ token, index, cameo: verb.cameo, lemma: verb.lemma, noun: false });
+        return;
+      }
+      if (this.language === "de" && token.cap && lower.length >= 5) {
+        for (const [noun, cameo] of this.lex.eventNouns) {
+          if (lower === noun || (lower.endsWith(noun) && noun.length >= 6)) {
+            found.push({ token, index, cameo, lemma: noun, noun: true });
+            return;
+          }
+        }
+      }
+      // "zur Verfügung stellen": provide.
+      if (lower === "verfügung" && sentence.tokens[index - 1]?.lower === "zur") {
+        found.push({ token, index, cameo: "07", lemma: "zur Verfügung stellen", noun: false });
+      }
+    });
+    return found;
+  }
+
+  run(sentences: Sentence[], times: Map<number, TimeExpression[]>): FoundEvent[] {
+    const events: FoundEvent[] = [];
+    for (const sentence of sentences) {
+      const triggers = this.triggers(sentence);
+      const usedPairs = new Set<string>();
+      for (const trigger of triggers) {
+        const event = this.eventAt(sentence, trigger, times.get(sentence.index) ?? []);
+        if (!event) continue;
+        const signature = `${event.cameo.slice(0, 2)}:${event.participants.map((p) => p.cluster.key).join(",")}`;
+        if (usedPairs.has(signature)) continue;
+        usedPairs.add(signature);
+        events.push(event);
+      }
+    }
+    return events;
+  }
+
+  /** The clause around the trigger: subordinate clauses (", dass …", ", die …", "Wenn …,") are cut off. */
+  private clauseBounds(sentence: Sentence, index: number): [number, number] {
+    const tokens = sentence.tokens;
+    const opensClause = (k: number) => {
+      const token = tokens[k];
+      return token !== undefined && token.text === "," && SUBORDINATORS.test(tokens[k + 1]?.lower ?? "");
+    };
+    const hard = (k: number) => tokens[k]?.text === ";" || tokens[k]?.text === ":";
+    let start = index;
+    while (start > 0 && !hard(start - 1) && !opensClause(start - 1)) start--;
+    let end = index;
+    while (end < tokens.length && !hard(end) && !opensClause(end)) end++;
+    // A subordinate clause opening the sentence ("Wenn man …, wird Putin …") ends at its first comma.
+    if (SUBORDINATORS.test(tokens[0]?.lower ?? "") && start === 0) {
+      const comma = tokens.findIndex((t) => t.text === ",");
+      if (comma > 0 && comma < index) start = comma + 1;
+      else if (comma > index) end = Math.min(end, comma);
+    }
+    // A clause that ends a subordinate clause inside ("…, die …, wird …") stops at the next comma.
+    if (start > 0 && opensClause(start - 1)) {
+      const comma = tokens.findIndex((t, k) => k > index && t.text === ",");
+      if (comma > 0 && comma < end && !SUBORDINATORS.test(tokens[start]?.lower ?? "dass")) end = comma;
+    }
+    return [start, end];
+  }
+
+  private eventAt(sentence: Sentence, trigger: Trigger, times: TimeExpression[]): FoundEvent | null {
+    const tokens = sentence.tokens;
+    const [clauseStart, clauseEnd] = this.clauseBounds(sentence, trigger.index);
+    const triggerQuote = this.quotes.find(
+      (q) => q.marked && q.start <= trigger.token.start && q.end >= trigger.token.end,
+    );
+    const inClause = this.actors
+      .mentionsIn(sentence.start, sentence.end)
+      .filter((m) => m.first >= clauseStart && m.last <= clauseEnd)
+      .filter((m) => {
+        const quote = this.quotes.find((q) => q.marked && q.start <= m.start && q.end >= m.end);
+        return quote === triggerQuote;
+      });
+    const root = trigger.cameo.slice(0, 2);
+    const participants: { cluster: Cluster; role: ParticipantRole }[] = [];
+    let place: Cluster | null = null;
+    const add = (cluster: Cluster, role: ParticipantRole) => {
+      if (participants.some((p) => p.cluster === cluster)) return;
+      participants.push({ cluster, role });
+    };
+    const countryCluster = (cluster: Cluster): Cluster => {
+      if (cluster.kind !== "PLACE" || !cluster.country) return cluster;
+      const country = this.actors.clusters.find(
+        (c) => c.kind === "COUNTRY" && c.entity?.country === cluster.country,
+      );
+      return country ?? cluster;
+    };
+    const candidates: { mention: Mention; cluster: Cluster; preposition: string | null }[] = [];
+    for (const mention of inClause) {
+      const cluster = this.actors.clusterOf.get(mention);
+      if (!cluster) continue;
+      // Datelines and asides in parentheses ("Berlin (dpa) –") take no part.
+      if (tokens[mention.first - 1]?.text === "(" && tokens[mention.last]?.text === ")") continue;
+      const dash = tokens.findIndex((t, k) => k <= 4 && (t.text === "–" || t.text === "—" || t.text === "-"));
+      if (dash >= 0 && mention.last <= dash && tokens[dash - 1]?.text === ")") continue;
+      if (mention.use === "ADJECTIVE") {
+        // "der nordkoreanischen Hafenstadt Rason": the adjective tells the place's country.
+        continue;
+      }
+      // Walk back over articles, adjectives and place nouns to the governing preposition.
+      let p = mention.first - 1;
+      let genitiveOf: Token | null = null;
+      while (p >= clauseStart) {
+        const token = tokens[p];
+        if (!token?.word) break;
+        if (/^(?:der|die|das|den|dem|des|the|a|an)$/u.test(token.lower)) p--;
+        else if (
+          !token.cap &&
+          /(?:e|en|er|es|em)$/u.test(token.lower) &&
+          !this.lex.functionWords.has(token.lower)
+        )
+          p--;
+        else if (token.cap && this.lex.placeNounOf(token.text)) p--;
+        else if (token.cap && this.language === "de" && p === mention.first - 1 && /s$/u.test(mention.text)) {
+          genitiveOf = token;
+          break;
+        } else break;
+      }
+      if (genitiveOf && genitiveOf !== trigger.token) continue;
+      if (genitiveOf === trigger.token) {
+        candidates.unshift({ mention, cluster, preposition: null });
+        continue;
+      }
+      const governing = tokens[p];
+      const preposition =
+        governing?.word && (!governing.cap || this.lex.functionWords.has(governing.lower))
+          ? governing.lower
+          : null;
+      if (preposition && SOURCE_CUES.has(preposition)) continue;
+      candidates.push({ mention, cluster, preposition });
+    }
+    const adjectiveCountry = (mention: Mention): Cluster | null => {
+      const adjective = this.actors
+        .mentionsIn(sentence.start, sentence.end)
+        .find((m) => m.use === "ADJECTIVE" && m.last <= mention.first && m.last >= mention.first - 2);
+      return adjective ? (this.actors.clusterOf.get(adjective) ?? null) : null;
+    };
+    let agentSet = false;
+    for (const { mention, cluster, preposition } of candidates) {
+      if (
+        cluster.kind === "PLACE" ||
+        (preposition && PLACE_PREPOSITIONS.has(preposition) && cluster.kind === "COUNTRY")
+      ) {
+        if (preposition && SOURCE_PREPOSITIONS.has(preposition) && root === "07") {
+          add(adjectiveCountry(mention) ?? countryCluster(cluster), "AGENT");
+          agentSet = true;
+          continue;
+        }
+        if (preposition && GOAL_PREPOSITIONS.has(preposition) && (root === "07" || root === "04")) {
+          place ??= cluster;
+          if (root === "07") add(countryCluster(cluster), "RECIPIENT");
+          continue;
+        }
+        if (!place || (preposition && PLACE_PREPOSITIONS.has(preposition))) place = place ?? cluster;
+        continue;
+      }
+      if (preposition && TARGET_PREPOSITIONS.has(preposition)) {
+        add(cluster, "TARGET");
+        continue;
+      }
+      if (preposition && GOAL_PREPOSITIONS.has(preposition)) {
+        if (cluster.kind === "COUNTRY" && (root === "04" || root === "07")) place ??= cluster;
+        add(cluster, "RECIPIENT");
+        continue;
+      }
+      if (preposition && WITH_PREPOSITIONS.has(preposition)) {
+        add(cluster, SYMMETRIC.has(root) ? "PARTICIPANT" : "RECIPIENT");
+        continue;
+      }
+      if (preposition && SOURCE_PREPOSITIONS.has(preposition) && root === "07") {
+        add(cluster, "AGENT");
+        agentSet = true;
+        continue;
+      }
+      if (!agentSet) {
+        add(cluster, "AGENT");
+        agentSet = true;
+      } else add(cluster, root >= "11" ? "TARGET" : "RECIPIENT");
+    }
+    // "nach Dunai in Russland": the country receives, the town is the place.
+    const recipient = participants.find((p) => p.role === "RECIPIENT" && p.cluster.kind === "PLACE");
+    if (recipient && root === "07") {
+      const country = candidates.find((c) => c.cluster.kind === "COUNTRY" && c.preposition === "in");
+      if (country) {
+        place = recipient.cluster;
+        recipient.cluster = country.cluster;
+      }
+    }
+    if (participants.length === 0) return null;
+    // A noun names an event only with two sides, and not as a topic ("über neue Waffenlieferungen").
+    if (trigger.noun && participants.length < 2) return null;
+    const topic = tokens
+      .slice(Math.max(0, trigger.index - 3), trigger.index)
+      .some((t) => /^(?:über|about|on)$/u.test(t.lower));
+    if (trigger.noun && topic) return null;
+
+    // Time: the expression in the sentence nearest to the trigger.
+    let time: TimeExpression | null = null;
+    let distance = Number.POSITIVE_INFINITY;
+    for (const candidate of times) {
+      const d = Math.abs(candidate.span.start - trigger.token.start);
+      if (d < distance) {
+        distance = d;
+        time = candidate;
+      }
+    }
+
+    // Modality by precedence, from the clause (and the sentence for reporting cues).
+    const present = new Set<Modality>();
+    const cues = MODALITY_CUES[this.language];
+    for (let k = clauseStart; k < clauseEnd; k++) {
+      const token = tokens[k];
+      if (!token?.word) continue;
+      for (const [modality, pattern] of cues) if (pattern.test(token.lower)) present.add(modality);
+      if (this.language === "de" && this.lex.subjunctive.has(token.lower) && tokens[k - 1]?.lower !== "ich")
+        present.add("REPORTED");
+    }
+    if (present.has("PLANNED") && this.language === "de") {
+      // "wird … reisen": future only with an infinitive after "wird"; "wurde" is passive past.
+      const hasInfinitive = tokens
+        .slice(clauseStart, clauseEnd)
+        .some((t) => /en$/u.test(t.lower) && t.start > trigger.token.start - 1);
+      if (!hasInfinitive && !tokens.some((t) => /^(?:plant|planen|geplant)$/u.test(t.lower)))
+        present.delete("PLANNED");
+    }
+    for (const token of tokens)
+      if (/^(?:laut|zufolge|according)$/u.test(token.lower)) present.add("REPORTED");
+    const quote = this.quotes.find((q) => q.start <= trigger.token.start && q.end >= trigger.token.end);
+    if (quote && !quote.marked) present.add("REPORTED");
+    const modality = ORDER.find((m) => present.has(m)) ?? "ASSERTED";
+
+    // Who claims it: the speaker of the quote it sits in, "laut X", or a source named in the sentence.
+    let attributedTo: Cluster | null = quote?.speaker ?? null;
+    if (!attributedTo) {
+      const laut = tokens.findIndex((t) => /^(?:laut|zufolge|according)$/u.test(t.lower));
+      if (laut >= 0) {
+        const source = this.actors
+          .mentionsIn(sentence.start, sentence.end)
+          .find((m) => Math.abs(m.first - laut) <= 3);
+        attributedTo = source ? (this.actors.clusterOf.get(source) ?? null) : null;
+      }
+    }
+    if (!attributedTo) {
+      const source = this.actors
+        .mentionsIn(sentence.start, sentence.end)
+        .map((m) => this.actors.clusterOf.get(m))
+        .find((c) => c && (c.kind === "GROUP" || c.entity?.media));
+      if (source) attributedTo = source;
+    }
+    if (attributedTo) attributedTo.used = true;
+    for (const p of participants) p.cluster.used = true;
+    if (place) place.used = true;
+
+    const related = this.quotes.filter((q) => q.start < sentence.end && sentence.start < q.end);
+    const agent = participants.find((p) => p.role === "AGENT")?.cluster.name;
+    const other = participants.find((p) => p.role !== "AGENT")?.cluster.name;
+    const label = CAMEO_ROOTS[root]?.[this.language] ?? "";
+    const summary = `${[agent, trigger.token.text, other].filter(Boolean).join(" – ")} (${label})`;
+    return {
+      cameo: trigger.cameo,
+      trigger: span(this.text, trigger.token.start, trigger.token.end),
+      evidence: span(this.text, sentence.start, sentence.end),
+      participants,
+      place,
+      time,
+      modality,
+      attributedTo,
+      quotes: related,
+      confidence: Math.min(0.8, 0.4 + 0.15 * participants.length + (time ? 0.05 : 0)),
+      summary,
+    };
+  }
+}

@@ -1,0 +1,799 @@
+/**
+ * Finds references to actors in each sentence: lexicon names (with genitives and metonyms),
+ * country adjectives and demonyms, role phrases with or without a following name, unknown names
+ * (given name + capitalised words, names after role or place nouns, acronyms), and organisation
+ * names built from a capitalised adjective and an organisation noun ("Nationaler Sicherheitsrat").
+ */
+import { type LexEntity, type Lexicon, lexicon } from "./lexicons/index.ts";
+import type { Sentence } from "./sentences.ts";
+import { stripPossessive, type Token } from "./tokens.ts";
+import type { ActorKind, Language, MentionForm } from "./types.ts";
+
+/** How a mention refers: by name, as seat/capital, demonym, adjective, role phrase, state noun, group. */
+export type MentionUse =
+  | "NAME"
+  | "METONYM"
+  | "DEMONYM"
+  | "ADJECTIVE"
+  | "ROLE"
+  | "STATE"
+  | "GROUP"
+  | "PRONOUN";
+
+export type Mention = {
+  start: number;
+  end: number;
+  text: string;
+  form: MentionForm;
+  use: MentionUse;
+  kind: ActorKind;
+  /** Cluster key: the lexicon key, or "name:<lower name>" for unknown names. */
+  key: string;
+  name: string;
+  entity: LexEntity | null;
+  sentence: number;
+  /** Index of the first and one past the last token in the sentence. */
+  first: number;
+  last: number;
+  /** Role noun (base form) and description from an apposition or a preceding role phrase. */
+  role: string | null;
+  description: string | null;
+  /** Country the role phrase names ("der russische Präsident" → RU). */
+  country: string | null;
+  /** A name that must be resolved to a person already known (a lone surname, a role phrase). */
+  needsAntecedent: boolean;
+};
+
+const ARTICLES = new Set([
+  "der",
+  "die",
+  "das",
+  "den",
+  "dem",
+  "des",
+  "ein",
+  "eine",
+  "einer",
+  "eines",
+  "einem",
+  "einen",
+  "the",
+  "a",
+  "an",
+]);
+const NAME_PARTICLES = new Set([
+  "von",
+  "van",
+  "de",
+  "da",
+  "di",
+  "del",
+  "der",
+  "al",
+  "bin",
+  "ibn",
+  "zu",
+  "le",
+  "la",
+]);
+const LOCATIVE = new Set(["in", "im", "nach", "aus", "bei", "nahe", "near", "from", "to", "at", "into"]);
+const CALENDAR = new Set(
+  (
+    "januar februar märz april mai juni juli august september oktober november dezember montag dienstag " +
+    "mittwoch donnerstag freitag samstag sonntag sonnabend january february march may june july october " +
+    "december monday tuesday wednesday thursday friday saturday sunday"
+  ).split(" "),
+);
+/** Seats of government that never denote the city as a place ("im Kreml" is still Russia). */
+const SEATS = new Set([
+  "Kreml",
+  "Kremlin",
+  "Weißes Haus",
+  "White House",
+  "Élysée",
+  "Elysée",
+  "Élysée-Palast",
+  "Downing Street",
+  "Kanzleramt",
+]);
+const OPENERS = new Set(["„", "“", '"', "«", "»", "‚", "(", ":", "–", "-", "—", "'"]);
+
+function sentenceInitial(tokens: Token[], index: number): boolean {
+  if (index === 0) return true;
+  const previous = tokens[index - 1];
+  return previous !== undefined && !previous.word && OPENERS.has(previous.text);
+}
+
+function levenshteinAtMostOne(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  if (a.length === b.length) {
+    const diffs: number[] = [];
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diffs.push(i);
+    if (diffs.length === 1) return true;
+    const [i, j] = diffs;
+    return diffs.length === 2 && i !== undefined && j === i + 1 && a[i] === b[j] && a[j] === b[i];
+  }
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  for (let i = 0; i < long.length; i++) if (long.slice(0, i) + long.slice(i + 1) === short) return true;
+  return false;
+}
+
+export class MentionFinder {
+  private readonly lex: Lexicon = lexicon();
+  private readonly acronyms: LexEntity[];
+  /** Words of person names found so far in the current document ("Schneider" after "Maria Schneider"). */
+  private readonly knownNames = new Set<string>();
+
+  constructor(private readonly language: Language) {
+    this.acronyms = [];
+    for (const list of this.lex.phrases.values()) {
+      for (const phrase of list) {
+        const [only] = phrase.tokens;
+        if (
+          phrase.tokens.length === 1 &&
+          only &&
+          /^[A-Z]{3,6}$/u.test(only) &&
+          phrase.entity.kind === "ORGANIZATION"
+        ) {
+          this.acronyms.push({ ...phrase.entity, aliases: [only] });
+        }
+      }
+    }
+  }
+
+  /** A capitalised word that can be part of a name: not a function word, month, or German common noun. */
+  nameLike(token: Token | undefined): boolean {
+    if (!token?.word || !token.cap || token.text.length < 2) return false;
+    if (this.knownNames.has(token.text) || this.knownNames.has(stripPossessive(token.text))) return true;
+    if (this.lex.functionWords.has(token.lower) || CALENDAR.has(token.lower)) return false;
+    if (/^\d/u.test(token.text)) return false;
+    if (this.language === "de" && this.lex.isCommonNoun(stripPossessive(token.text))) return false;
+    if (this.lex.adjectives.has(token.lower)) return false;
+    if (this.lex.roleOf(token.text, this.language)) return false;
+    return true;
+  }
+
+  private matchPhrase(
+    tokens: Token[],
+    index: number,
+  ): { length: number; entity: LexEntity; use: "NAME" | "METONYM" | "DEMONYM" } | null {
+    const token = tokens[index];
+    if (!token) return null;
+    const candidates = [
+      ...(this.lex.phrases.get(token.text) ?? []),
+      ...(token.text !== stripPossessive(token.text)
+        ? (this.lex.phrases.get(stripPossessive(token.text)) ?? [])
+        : []),
+    ];
+    for (const phrase of candidates) {
+      let ok = true;
+      for (let k = 0; k < phrase.tokens.length; k++) {
+        const actual = tokens[index + k];
+        const expected = phrase.tokens[k];
+        if (!actual || (actual.text !== expected && stripPossessive(actual.text) !== expected)) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) return { length: phrase.tokens.length, entity: phrase.entity, use: phrase.use };
+    }
+    return null;
+  }
+
+  /** Entity named by the first part of a hyphenated compound: "US-Regierung", "Kreml-Sprecher". */
+  private compoundPrefix(token: Token): LexEntity | null {
+    const hyphen = token.text.search(/[-‐‑]/u);
+    if (hyphen <= 0) return null;
+    const prefix = token.text.slice(0, hyphen);
+    const phrase = this.lex.phrases.get(prefix)?.find((candidate) => candidate.tokens.length === 1);
+    if (phrase) return phrase.entity;
+    return this.lex.adjectives.get(prefix.toLowerCase()) ?? null;
+  }
+
+  private misspeltAcronym(text: string): LexEntity | null {
+    if (!/^[A-Z]{3,6}$/u.test(text)) return null;
+    const matches = this.acronyms.filter((entity) => {
+      const alias = entity.aliases[0] ?? "";
+      return alias !== text && alias.length === text.length && levenshteinAtMostOne(alias, text);
+    });
+    return matches.length === 1 ? (this.lex.entities.get(matches[0]?.key ?? "") ?? null) : null;
+  }
+
+  /** Forgets the names of the previous document. */
+  reset(): void {
+    this.knownNames.clear();
+  }
+
+  find(sentence: Sentence): Mention[] {
+    const tokens = sentence.tokens;
+    const mentions: Mention[] = [];
+    const mention = (
+      first: number,
+      last: number,
+      fields: Partial<Mention> & Pick<Mention, "kind" | "key" | "name" | "use" | "form">,
+    ): Mention => {
+      const startToken = tokens[first];
+      const endToken = tokens[last - 1];
+      const start = startToken?.start ?? 0;
+      const end = endToken?.end ?? start;
+      const text = sentence.text.slice(start - sentence.start, end - sentence.start);
+      const value: Mention = {
+        start,
+        end,
+        text,
+        entity: null,
+        sentence: sentence.index,
+        first,
+        last,
+        role: null,
+        description: null,
+        country: null,
+        needsAntecedent: false,
+        ...fields,
+      };
+      mentions.push(value);
+      if (value.kind === "PERSON" && value.use === "NAME" && last - first >= 2) {
+        for (const token of tokens.slice(first, last)) if (token.cap) this.knownNames.add(token.text);
+      }
+      return value;
+    };
+    const entityMention = (
+      first: number,
+      last: number,
+      entity: LexEntity,
+      use: MentionUse,
+      form: MentionForm,
+    ) =>
+      mention(first, last, {
+        kind: entity.kind,
+        key: entity.key,
+        name: this.language === "de" ? entity.nameDe : entity.nameEn,
+        entity,
+        use,
+        form,
+      });
+
+    let i = 0;
+    while (i < tokens.length) {
+      const consumed = this.matchAt(tokens, i, sentence, mention, entityMention);
+      i = consumed > i ? consumed : i + 1;
+    }
+    return mentions;
+  }
+
+  /** Tries every rule at token `i`; returns the index after what it consumed (or `i`). */
+  private matchAt(
+    tokens: Token[],
+    i: number,
+    sentence: Sentence,
+    mention: (
+      first: number,
+      last: number,
+      fields: Partial<Mention> & Pick<Mention, "kind" | "key" | "name" | "use" | "form">,
+    ) => Mention,
+    entityMention: (
+      first: number,
+      last: number,
+      entity: LexEntity,
+      use: MentionUse,
+      form: MentionForm,
+    ) => Mention,
+  ): number {
+    const token = tokens[i];
+    if (!token?.word) return i;
+    const lex = this.lex;
+    const previous = tokens[i - 1];
+    const hasArticle = previous !== undefined && ARTICLES.has(previous.lower);
+    const npStart = hasArticle ? i - 1 : i;
+
+    // English: "U.S. President Joe Biden", "Defense Secretary Lloyd Austin": the modifier belongs to the role.
+    if (this.language === "en" && token.cap) {
+      const modifier = this.matchPhrase(tokens, i);
+      const after = i + (modifier?.length ?? 1);
+      const afterToken = tokens[after] ?? null;
+      const afterTwo = tokens[after + 1] ?? null;
+      const roleAt =
+        afterToken && lex.roleOf(afterToken.text, "en")
+          ? after
+          : afterTwo && afterToken?.cap && lex.roleOf(afterTwo.text, "en")
+            ? after + 1
+            : -1;
+      if (roleAt > 0 && modifier?.entity.kind !== "PERSON") {
+        const country = modifier?.entity.kind === "COUNTRY" ? modifier.entity : null;
+        let head = roleAt;
+        const next = tokens[head + 1];
+        if (next && lex.roleNounsEn.has(next.lower)) head++;
+        const role = lex.roleOf(tokens[head]?.text ?? "", "en") ?? "";
+        return this.rolePhrase(
+          tokens,
+          npStart,
+          i,
+          head,
+          role,
+          country,
+          modifier?.entity ?? null,
+          sentence,
+          mention,
+        );
+      }
+    }
+
+    // Noun phrase: [article] [country adjective | other adjectives]* head (role, state or source noun).
+    const np = this.nounPhrase(tokens, i);
+    if (np) {
+      const { head, country, entity: prefixEntity } = np;
+      const headToken = tokens[head];
+      if (!headToken) return i;
+      const role = lex.roleOf(headToken.text, this.language);
+      if (role)
+        return this.rolePhrase(tokens, npStart, i, head, role, country, prefixEntity, sentence, mention);
+      if (
+        country &&
+        (lex.stateNoun(headToken.text) || lex.stateNoun(headToken.text.split(/[-‐‑]/u).at(-1) ?? ""))
+      ) {
+        entityMention(npStart, head + 1, country, "STATE", "NOMINAL");
+        return head + 1;
+      }
+      if (country && lex.sourceGroupNoun(headToken.text) && !prefixEntity) {
+        const adjective = tokens[head - 1]?.lower ?? "";
+        const stem = adjective.replace(/(?:e|en|er|es|em)$/u, "");
+        const noun = headToken.text;
+        mention(npStart, head + 1, {
+          kind: "GROUP",
+          key: `group:${stem} ${noun.toLowerCase()}`,
+          name: `${stem}e ${noun}`,
+          use: "GROUP",
+          form: "NOMINAL",
+          country: country.country,
+        });
+        return head + 1;
+      }
+    }
+
+    // Lexicon names, metonyms and demonyms.
+    const phrase = this.matchPhrase(tokens, i);
+    if (phrase) {
+      const end = i + phrase.length;
+      const surface = tokens
+        .slice(i, end)
+        .map((t) => t.text)
+        .join(" ");
+      if (phrase.use === "DEMONYM") {
+        entityMention(npStart, end, phrase.entity, "DEMONYM", "NOMINAL");
+        return end;
+      }
+      const dateline = i === 0 && tokens[end]?.text === "(";
+      if (
+        phrase.use === "METONYM" &&
+        !SEATS.has(surface) &&
+        ((previous && LOCATIVE.has(previous.lower)) || dateline)
+      ) {
+        const name = stripPossessive(surface);
+        mention(i, end, {
+          kind: "PLACE",
+          key: `place:${name.toLowerCase()}`,
+          name,
+          use: "NAME",
+          form: "NAME",
+          country: phrase.entity.country,
+        });
+        return end;
+      }
+      const found = entityMention(
+        i,
+        end,
+        phrase.entity,
+        phrase.use === "METONYM" ? "METONYM" : "NAME",
+        "NAME",
+      );
+      // A lexicon person followed by an apposition keeps the description ("Putin, der russische Präsident").
+      if (phrase.entity.kind === "PERSON") found.description = this.postApposition(tokens, end);
+      return end;
+    }
+
+    // Hyphenated compounds led by a known entity: "US-Regierung" names the state.
+    const prefixEntity = this.compoundPrefix(token);
+    if (prefixEntity && token.cap) {
+      const tail = token.text.split(/[-‐‑]/u).at(-1) ?? "";
+      if (lex.stateNoun(tail) && prefixEntity.kind === "COUNTRY") {
+        entityMention(npStart, i + 1, prefixEntity, "STATE", "NOMINAL");
+        return i + 1;
+      }
+    }
+
+    // Country adjectives on their own ("russische Waffentechnologien").
+    const adjective = lex.adjectives.get(token.lower);
+    if (adjective && (!token.cap || this.language === "en" || sentenceInitial(tokens, i))) {
+      entityMention(i, i + 1, adjective, "ADJECTIVE", "NOMINAL");
+      return i + 1;
+    }
+
+    // Capitalised adjective + organisation noun: "des Nationalen Sicherheitsrats", "Europäische Kommission".
+    const org = this.adjectiveOrganization(tokens, i);
+    if (org) {
+      const entity = this.lexiconByName(org.name);
+      if (entity) entityMention(i, org.end, entity, "NAME", "NAME");
+      else
+        mention(i, org.end, {
+          kind: "ORGANIZATION",
+          key: `name:${org.name.toLowerCase()}`,
+          name: org.name,
+          use: "NAME",
+          form: "NAME",
+        });
+      return org.end;
+    }
+
+    return this.unknownName(tokens, i, mention);
+  }
+
+  private lexiconByName(name: string): LexEntity | null {
+    const tokens = name.split(" ");
+    const list = this.lex.phrases.get(tokens[0] ?? "") ?? [];
+    return list.find((phrase) => phrase.tokens.join(" ") === name)?.entity ?? null;
+  }
+
+  /** [article] adjectives* head, where an adjective names a country or the head is a compound led by one. */
+  private nounPhrase(
+    tokens: Token[],
+    i: number,
+  ): { head: number; country: LexEntity | null; entity: LexEntity | null } | null {
+    const lex = this.lex;
+    let j = i;
+    let country: LexEntity | null = null;
+    while (j < tokens.length && j < i + 4) {
+      const token = tokens[j];
+      if (!token?.word) return null;
+      const adjective = lex.adjectives.get(token.lower);
+      if (adjective && (!token.cap || j === i)) {
+        country = adjective;
+        j++;
+        continue;
+      }
+      if (
+        !token.cap &&
+        /(?:e|en|er|es|em)$/u.test(token.lower) &&
+        !lex.functionWords.has(token.lower) &&
+        this.language === "de"
+      ) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    const head = tokens[j];
+    if (!head?.word || !head.cap) return null;
+    let entity: LexEntity | null = null;
+    const prefix = this.compoundPrefix(head);
+    if (prefix) {
+      entity = prefix;
+      country ??=
+        prefix.kind === "COUNTRY"
+          ? prefix
+          : prefix.country
+            ? (lex.countries.get(prefix.country) ?? null)
+            : null;
+    }
+    const isHead =
+      lex.roleOf(head.text, this.language) !== null ||
+      (country !== null && (lex.stateNoun(head.text) || lex.sourceGroupNoun(head.text)));
+    if (!isHead) return null;
+    if (this.language === "en" && j + 1 < tokens.length) {
+      // English two-word roles: "prime minister", "foreign minister".
+      const next = tokens[j + 1];
+      if (next && lex.roleNounsEn.has(next.lower)) return { head: j + 1, country, entity };
+    }
+    return { head: j, country, entity };
+  }
+
+  /**
+   * A role phrase: "Kreml-Sprecher Dmitri Peskow", "der russische Präsident", "Der Kommunikationsdirektor
+   * des Nationalen Sicherheitsrats, John Kirby,". With a following name, the phrase describes that person;
+   * without, it is a nominal mention to resolve to a person in the document.
+   */
+  private rolePhrase(
+    tokens: Token[],
+    npStart: number,
+    i: number,
+    head: number,
+    role: string,
+    country: LexEntity | null,
+    prefixEntity: LexEntity | null,
+    sentence: Sentence,
+    mention: (
+      first: number,
+      last: number,
+      fields: Partial<Mention> & Pick<Mention, "kind" | "key" | "name" | "use" | "form">,
+    ) => Mention,
+  ): number {
+    let end = head + 1;
+    // Genitive complement: "des Nationalen Sicherheitsrats", "der Vereinten Nationen".
+    const genitive = tokens[end];
+    if (genitive && (genitive.lower === "des" || genitive.lower === "der" || genitive.lower === "of")) {
+      let k = end + 1;
+      if (tokens[k]?.lower === "the") k++;
+      while (k < tokens.length && tokens[k]?.cap && tokens[k]?.word && k < end + 5) k++;
+      if (k > end + 1) end = k;
+    }
+    const description = sentence.text.slice(
+      (tokens[i]?.start ?? 0) - sentence.start,
+      (tokens[end - 1]?.end ?? 0) - sentence.start,
+    );
+    // Name directly after the role phrase, or after a comma (apposition).
+    let nameStart = end;
+    if (tokens[nameStart]?.text === ",") nameStart++;
+    const name = this.personNameAt(tokens, nameStart);
+    if (name) {
+      // Organisation in the genitive complement is its own mention.
+      if (end > head + 1)
+        this.matchAt(tokens, head + 2, sentence, mention, (f, l, entity, use, form) =>
+          mention(f, l, {
+            kind: entity.kind,
+            key: entity.key,
+            name: this.language === "de" ? entity.nameDe : entity.nameEn,
+            entity,
+            use,
+            form,
+          }),
+        );
+      const nameTokens = tokens.slice(nameStart, name.end);
+      const surface = nameTokens.map((t) => t.text).join(" ");
+      const known = this.matchPhrase(tokens, nameStart);
+      const countryCode = country?.country ?? prefixEntity?.country ?? null;
+      if (known && known.length === name.end - nameStart && known.entity.kind === "PERSON") {
+        mention(nameStart, name.end, {
+          kind: "PERSON",
+          key: known.entity.key,
+          name: known.entity.nameDe,
+          entity: known.entity,
+          use: "NAME",
+          form: "NAME",
+          role,
+          description,
+          country: countryCode,
+        });
+      } else {
+        mention(nameStart, name.end, {
+          kind: "PERSON",
+          key: `name:${surface.toLowerCase()}`,
+          name: surface,
+          use: "NAME",
+          form: "NAME",
+          role,
+          description,
+          country: countryCode,
+        });
+      }
+      return name.end;
+    }
+    // No name: a nominal mention, resolved later to a person with that role (and country).
+    mention(npStart, end, {
+      kind: "PERSON",
+      key: `role:${role}:${country?.country ?? prefixEntity?.key ?? ""}`,
+      name: description,
+      use: "ROLE",
+      form: "NOMINAL",
+      role,
+      description,
+      country: country?.country ?? prefixEntity?.country ?? null,
+      needsAntecedent: true,
+    });
+    return end;
+  }
+
+  /** A person's name starting at `index`: capitalised name-like words, with particles ("von der"). */
+  personNameAt(tokens: Token[], index: number): { end: number } | null {
+    const first = tokens[index];
+    if (!first?.word || !first.cap) return null;
+    const known = this.matchPhrase(tokens, index);
+    if (known) return known.entity.kind === "PERSON" ? { end: index + known.length } : null;
+    if (!this.nameLike(first) && !this.lex.givenNames.has(first.text)) return null;
+    let end = index + 1;
+    while (end < tokens.length && end < index + 5) {
+      const next = tokens[end];
+      if (next && NAME_PARTICLES.has(next.text) && this.nameLike(tokens[end + 1])) {
+        end += 2;
+        continue;
+      }
+      if (
+        (this.nameLike(next) && !this.lex.phrases.has(next?.text ?? "")) ||
+        this.surnameAfterGiven(tokens, end)
+      ) {
+        end++;
+        continue;
+      }
+      break;
+    }
+    return { end };
+  }
+
+  /** ", der russische Präsident," after a name: the apposition text, without article. */
+  private postApposition(tokens: Token[], end: number): string | null {
+    if (tokens[end]?.text !== ",") return null;
+    let k = end + 1;
+    if (ARTICLES.has(tokens[k]?.lower ?? "")) k++;
+    const start = k;
+    while (k < tokens.length && k < start + 4 && tokens[k]?.word && !tokens[k]?.cap) k++;
+    const head = tokens[k];
+    if (!head || !this.lex.roleOf(head.text, this.language)) return null;
+    let stop = k + 1;
+    if (tokens[stop]?.lower === "des" || tokens[stop]?.lower === "der") {
+      let m = stop + 1;
+      while (m < tokens.length && tokens[m]?.cap && m < stop + 5) m++;
+      if (m > stop + 1) stop = m;
+    }
+    return tokens
+      .slice(start, stop)
+      .map((t) => t.text)
+      .join(" ");
+  }
+
+  /** "Nationalen Sicherheitsrats" → "Nationaler Sicherheitsrat" (nominative singular). */
+  private adjectiveOrganization(tokens: Token[], i: number): { end: number; name: string } | null {
+    if (this.language !== "de") return null;
+    const words: Token[] = [];
+    let k = i;
+    while (k < tokens.length && k < i + 3) {
+      const token = tokens[k];
+      if (
+        !token?.word ||
+        !token.cap ||
+        !/(?:e|en|er|es|em)$/u.test(token.lower) ||
+        this.lex.functionWords.has(token.lower)
+      )
+        break;
+      words.push(token);
+      k++;
+    }
+    const head = tokens[k];
+    if (words.length === 0 || !head?.cap || !this.lex.orgSuffix(head.text)) return null;
+    if (sentenceInitial(tokens, i) && words.length === 1 && !this.lex.orgSuffix(head.text)) return null;
+    const noun = this.lex.noun(head.text);
+    const lemma = noun ? (noun.lemma[0] ?? "").toUpperCase() + noun.lemma.slice(1) : head.text;
+    const ending = noun?.gender === "F" ? "e" : noun?.gender === "N" ? "es" : "er";
+    const adjectives = words.map((word) => word.text.replace(/(?:e|en|er|es|em)$/u, "") + ending);
+    return { end: k + 1, name: [...adjectives, lemma].join(" ") };
+  }
+
+  /** A surname after a given name may be a common noun too ("Maria Schneider", "Thomas Koch"). */
+  private surnameAfterGiven(tokens: Token[], index: number): boolean {
+    const token = tokens[index];
+    const previous = tokens[index - 1];
+    if (!token?.word || !token.cap || !previous || !this.lex.givenNames.has(previous.text)) return false;
+    if (
+      this.lex.functionWords.has(token.lower) ||
+      CALENDAR.has(token.lower) ||
+      this.lex.roleOf(token.text, this.language)
+    )
+      return false;
+    const next = tokens[index + 1];
+    return !next?.cap || !next.word;
+  }
+
+  /** Names no lexicon knows: given name + surname, capitalised sequences, names after place nouns, acronyms. */
+  private unknownName(
+    tokens: Token[],
+    i: number,
+    mention: (
+      first: number,
+      last: number,
+      fields: Partial<Mention> & Pick<Mention, "kind" | "key" | "name" | "use" | "form">,
+    ) => Mention,
+  ): number {
+    const token = tokens[i];
+    if (!token?.cap || !token.word) return i;
+    const lex = this.lex;
+    const previous = tokens[i - 1];
+    const initial = sentenceInitial(tokens, i);
+
+    const acronym = this.misspeltAcronym(token.text);
+    if (acronym) {
+      mention(i, i + 1, {
+        kind: acronym.kind,
+        key: acronym.key,
+        name: acronym.nameDe,
+        entity: acronym,
+        use: "NAME",
+        form: "NAME",
+      });
+      return i + 1;
+    }
+
+    const given = lex.givenNames.has(token.text);
+    if (!given && !this.nameLike(token)) return i;
+    let end = i + 1;
+    while (end < tokens.length && end < i + 5) {
+      const next = tokens[end];
+      if (next && NAME_PARTICLES.has(next.text) && this.nameLike(tokens[end + 1])) {
+        end += 2;
+        continue;
+      }
+      if (
+        this.nameLike(next) ||
+        this.surnameAfterGiven(tokens, end) ||
+        (next &&
+          /^[A-Z][a-z]?\.?$/u.test(next.text) &&
+          tokens[end + 1]?.text === "." &&
+          this.nameLike(tokens[end + 2]))
+      ) {
+        end++;
+        continue;
+      }
+      break;
+    }
+    const surface = tokens
+      .slice(i, end)
+      .map((t) => t.text)
+      .join(" ");
+    const multi = end - i >= 2;
+    const last = tokens[end - 1];
+    const placeNoun = previous ? lex.placeNounOf(previous.text) && previous.cap : false;
+    if (placeNoun || (previous && LOCATIVE.has(previous.lower) && !given && !multi)) {
+      if (initial && !placeNoun) return i;
+      mention(i, end, {
+        kind: "PLACE",
+        key: `place:${surface.toLowerCase()}`,
+        name: surface,
+        use: "NAME",
+        form: "NAME",
+      });
+      return end;
+    }
+    if (/^[A-ZÄÖÜ]{2,6}$/u.test(token.text) && !multi) {
+      mention(i, end, {
+        kind: "ORGANIZATION",
+        key: `name:${surface.toLowerCase()}`,
+        name: surface,
+        use: "NAME",
+        form: "NAME",
+      });
+      return end;
+    }
+    if (
+      last &&
+      (lex.orgSuffix(last.text) || ["AG", "GmbH", "Inc", "Ltd", "Corp", "SE"].includes(last.text)) &&
+      multi
+    ) {
+      mention(i, end, {
+        kind: "ORGANIZATION",
+        key: `name:${surface.toLowerCase()}`,
+        name: surface,
+        use: "NAME",
+        form: "NAME",
+      });
+      return end;
+    }
+    if (multi && (given || !initial || this.nameLike(token))) {
+      mention(i, end, {
+        kind: "PERSON",
+        key: `name:${surface.toLowerCase()}`,
+        name: surface,
+        use: "NAME",
+        form: "NAME",
+      });
+      return end;
+    }
+    if (initial) {
+      // A lone capitalised word at a sentence start is a name only if it is known from elsewhere.
+      mention(i, end, {
+        kind: "PERSON",
+        key: `name:${stripPossessive(surface).toLowerCase()}`,
+        name: stripPossessive(surface),
+        use: "NAME",
+        form: "NAME",
+        needsAntecedent: true,
+      });
+      return end;
+    }
+    mention(i, end, {
+      kind: "PERSON",
+      key: `name:${stripPossessive(surface).toLowerCase()}`,
+      name: stripPossessive(surface),
+      use: "NAME",
+      form: "NAME",
+      needsAntecedent: true,
+    });
+    return end;
+  }
+}

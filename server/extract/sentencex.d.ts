@@ -1,0 +1,4 @@
+// sentencex ships no type declarations; this is the part of its API we use.
+declare module "sentencex" {
+  export function segment(languageCode: string, text: string): string[];
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { extract } from "../../server/extract/index.ts";
+import { actorNamed, expectValidDocument } from "./helpers.ts";
+
+// Written for this test.
+const TEXT = `Biden hosts Japanese leader at White House
+WASHINGTON (Reuters) - U.S. President Joe Biden met Japanese Prime Minister Fumio Kishida at the White House on Wednesday. "Our alliance has never been stronger," Biden told reporters after the meeting. Kishida said that Japan would double its defense spending by 2027. According to the Pentagon, the two countries will sign a new agreement soon. "We are ready," said Defense Secretary Lloyd Austin. He added that China had not been invited.
+Sign up for our newsletter`;
+
+describe("English article", () => {
+  const doc = extract(TEXT, { publishedAt: "2024-04-12" });
+  const id = (name: string) => actorNamed(doc, name)?.id;
+
+  it("is valid and detected as English", () => {
+    expect(doc.language).toBe("en");
+    expectValidDocument(TEXT, doc);
+    expect(doc.segments.at(-1)?.kind).toBe("BOILERPLATE");
+  });
+
+  it("finds actors with English names and descriptions", () => {
+    expect(actorNamed(doc, "Joe Biden")?.wikidataId).toBe("Q6279");
+    expect(actorNamed(doc, "United States")?.mentions.map((m) => m.text)).toContain("White House");
+    expect(actorNamed(doc, "Lloyd Austin")?.description).toBe("Defense Secretary");
+    expect(actorNamed(doc, "Fumio Kishida")?.kind).toBe("PERSON");
+  });
+
+  it("attributes quotes: ', he said', 'said X', 'X said that', 'according to X', pronouns", () => {
+    expect(doc.quotes.find((q) => q.text === "Our alliance has never been stronger")?.speaker).toBe(
+      id("Joe Biden"),
+    );
+    expect(doc.quotes.find((q) => q.text === "We are ready")?.speaker).toBe(id("Lloyd Austin"));
+    const spending = doc.quotes.find((q) => q.text.startsWith("Japan would double"));
+    expect(spending).toMatchObject({ kind: "INDIRECT", speaker: id("Fumio Kishida") });
+    expect(doc.quotes.find((q) => q.text.startsWith("the two countries"))?.speaker).toBe(id("Pentagon"));
+    const china = doc.quotes.find((q) => q.text.startsWith("China had not"));
+    expect(china?.speaker).toBe(id("Lloyd Austin"));
+    expect(china?.speakerMention?.text).toBe("He");
+  });
+
+  it("reads the meeting with its weekday resolved", () => {
+    const meeting = doc.events.find((e) => e.trigger.text === "met");
+    expect(meeting?.participants).toEqual([
+      { actor: id("Joe Biden"), role: "AGENT" },
+      { actor: id("Fumio Kishida"), role: "RECIPIENT" },
+    ]);
+    expect(meeting?.time?.start).toBe("2024-04-10");
+  });
+});
