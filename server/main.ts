@@ -3,6 +3,7 @@ import { applyMigrations } from "../prisma/engine.ts";
 import { createApp } from "./app.ts";
 import { closeDatabase, connectionString, prisma } from "./db.ts";
 import { env } from "./env.ts";
+import { warmUp } from "./extract/index.ts";
 import { reextractOutdated } from "./ingest/ingest.ts";
 import { seedIfEmpty } from "./ingest/seed.ts";
 
@@ -18,6 +19,8 @@ const applied = await applyMigrations(connectionString).catch((error: unknown) =
   process.exit(1);
 });
 if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+// Compile the lexicons now rather than on the first ingest.
+warmUp();
 const refreshed = await reextractOutdated(prisma);
 if (refreshed) console.log(`Re-read ${refreshed} article(s) with the current extractor.`);
 if (env.seed) {

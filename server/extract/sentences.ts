@@ -1,5 +1,5 @@
 /** Sentences of the TITLE and BODY segments, split per paragraph with sentencex, offsets exact. */
-import { segment as splitSentences } from "sentencex";
+import splitSentences from "sentencex";
 import { type Token, tokenize } from "./tokens.ts";
 import type { Language, Segment } from "./types.ts";
 
