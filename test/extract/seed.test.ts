@@ -1,23 +1,12 @@
-import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { extract } from "../../server/extract/index.ts";
 import type { AnnotationDocument } from "../../server/extract/types.ts";
+import { seedText } from "../helpers.ts";
 import { actorNamed, expectValidDocument } from "./helpers.ts";
 
-const SEED = fileURLToPath(new URL("../../../shared/seed/nordkorea-russland-waffen.txt", import.meta.url));
-const available = existsSync(SEED);
-if (!available && process.env.CI === "true") throw new Error(`The seed article is missing under CI: ${SEED}`);
-if (!available)
-  console.warn(
-    `Skipping the seed article tests: ${SEED} is absent (no shared/ folder beside the repository).`,
-  );
-
-describe.skipIf(!available)("seed article (nordkorea-russland-waffen.txt)", () => {
-  const text = available ? readFileSync(SEED, "utf8") : "";
-  const doc: AnnotationDocument = available
-    ? extract(text, { language: "de", publishedAt: "2023-10-14" })
-    : ({} as AnnotationDocument);
+describe("seed article (nordkorea-russland-waffen.txt, shipped in prisma/seed/)", () => {
+  const text = seedText;
+  const doc: AnnotationDocument = extract(text, { language: "de", publishedAt: "2023-10-14" });
   const actor = (name: string) => {
     const found = actorNamed(doc, name);
     if (!found) throw new Error(`no actor ${name}`);
