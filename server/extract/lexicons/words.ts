@@ -123,19 +123,3 @@ export const ORG_SUFFIXES: readonly string[] = (
   "ministry agency council party court bank corporation company institute university foundation " +
   "commission committee parliament police union association"
 ).split(" ");
-
-/** Company/institution tokens that mark an organisation name when they end it. */
-export const ORG_TRAILERS: readonly string[] = [
-  "AG",
-  "GmbH",
-  "SE",
-  "Inc",
-  "Inc.",
-  "Ltd",
-  "Corp",
-  "e.V.",
-  "KG",
-];
-
-/** German capitalised adjective endings used to join an adjective to the next noun ("Nationalen Sicherheitsrat"). */
-export const ADJECTIVE_ENDINGS: readonly string[] = ["e", "en", "er", "es", "em"];
