@@ -2,7 +2,9 @@ import { timingSafeEqual } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
-import { createYoga, type Plugin } from "graphql-yoga";
+import { GraphQLError } from "graphql";
+import { createYoga, maskError, type Plugin } from "graphql-yoga";
+import { isDatabaseUnavailable } from "./database/outage.ts";
 import { prisma } from "./db.ts";
 import type { Env } from "./env.ts";
 import { exampleOperations } from "./examples.ts";
@@ -32,7 +34,7 @@ function routesPlugin(readerRoot: string): Plugin {
           await prisma.$queryRaw`SELECT 1`;
           endResponse(Response.json({ status: "ready" }));
         } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
+          const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
           endResponse(Response.json({ status: "database unavailable", error: message }, { status: 503 }));
         }
         return;
@@ -47,7 +49,7 @@ function routesPlugin(readerRoot: string): Plugin {
 
 export type AppOptions = Pick<Env, "apiToken" | "production"> & { readerRoot?: string };
 
-const defaultReaderRoot = fileURLToPath(new URL("../client/plain/", import.meta.url));
+const defaultReaderRoot = fileURLToPath(new URL("../client/dist", import.meta.url));
 
 /** Builds the whole HTTP app (GraphQL, playground, health, reader); main.ts only listens. */
 export function createApp(options: AppOptions) {
@@ -62,7 +64,15 @@ export function createApp(options: AppOptions) {
       defaultTabs: exampleOperations,
       defaultEditorToolsVisibility: true,
     },
-    maskedErrors: { isDev: !options.production },
+    maskedErrors: {
+      isDev: !options.production,
+      maskError: (error, message, isDev) =>
+        isDatabaseUnavailable(error)
+          ? new GraphQLError("The database is unavailable right now: try again in a moment.", {
+              extensions: { code: "DATABASE_UNAVAILABLE", http: { status: 503 } },
+            })
+          : maskError(error, message, isDev),
+    },
     context: ({ request }) => ({ canWrite: apiToken === undefined || bearerMatches(request, apiToken) }),
     plugins: [
       EnvelopArmorPlugin({
