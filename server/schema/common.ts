@@ -1,4 +1,5 @@
 import { GraphQLError } from "graphql";
+import type { UserError as IngestUserError } from "../ingest/input.ts";
 import { builder, type Context } from "./builder.ts";
 
 /** A piece of an article's text. Offsets are UTF-16 code units (JavaScript indices), half-open. */
@@ -44,18 +45,7 @@ export const UserErrorCode = builder.enumType("UserErrorCode", {
   },
 });
 
-export type UserErrorShape = {
-  field: string[];
-  message: string;
-  code:
-    | "EMPTY_TEXT"
-    | "TEXT_TOO_LARGE"
-    | "INVALID_TEXT"
-    | "UNSUPPORTED_LANGUAGE"
-    | "INVALID_DATE"
-    | "INVALID_URL"
-    | "NOT_FOUND";
-};
+export type UserErrorShape = IngestUserError;
 
 export const UserError = builder.objectRef<UserErrorShape>("UserError").implement({
   description: "Something in the input the caller can fix; the operation did not happen.",
