@@ -97,36 +97,38 @@ const SearchResults = builder.objectRef<Results>("SearchResults").implement({
 
 type Row = { id: string; marked: string; rank: number };
 
-async function searchArticles(query: string, limit: number): Promise<Row[]> {
-  return prisma.$queryRawUnsafe<Row[]>(
-    `SELECT a.id::text AS id,
-            ts_headline(${CONFIG}, coalesce(a.title || E'\\n', '') || a.text, q, $2) AS marked,
-            ts_rank(to_tsvector(${CONFIG}, coalesce(a."title", '') || ' ' || a."text"), q)::float8 AS rank
-       FROM "Article" a, LATERAL websearch_to_tsquery(${CONFIG}, $1) AS q
-      WHERE to_tsvector(${CONFIG}, coalesce(a."title", '') || ' ' || a."text") @@ q
-      ORDER BY rank DESC, a.id
-      LIMIT $3`,
-    query,
-    HEADLINE_OPTIONS,
-    limit,
-  );
+/**
+ * Rows whose document matches, stemmed by their article's language. `from` must name the
+ * article `a`; `document` must match an index expression to be fast (Article's is indexed).
+ */
+function fullText(from: string, id: string, document: string, shown: string) {
+  return (query: string, limit: number) =>
+    prisma.$queryRawUnsafe<Row[]>(
+      `SELECT ${id}::text AS id,
+              ts_headline(${CONFIG}, ${shown}, q, $2) AS marked,
+              ts_rank(to_tsvector(${CONFIG}, ${document}), q)::float8 AS rank
+         FROM ${from}, LATERAL websearch_to_tsquery(${CONFIG}, $1) AS q
+        WHERE to_tsvector(${CONFIG}, ${document}) @@ q
+        ORDER BY rank DESC, ${id}
+        LIMIT $3`,
+      query,
+      HEADLINE_OPTIONS,
+      limit,
+    );
 }
 
-async function searchQuotes(query: string, limit: number): Promise<Row[]> {
-  return prisma.$queryRawUnsafe<Row[]>(
-    `SELECT qt.id::text AS id,
-            ts_headline(${CONFIG}, qt."text", q, $2) AS marked,
-            ts_rank(to_tsvector(${CONFIG}, qt."text"), q)::float8 AS rank
-       FROM "Quote" qt JOIN "Article" a ON a.id = qt."articleId",
-            LATERAL websearch_to_tsquery(${CONFIG}, $1) AS q
-      WHERE to_tsvector(${CONFIG}, qt."text") @@ q
-      ORDER BY rank DESC, qt.id
-      LIMIT $3`,
-    query,
-    HEADLINE_OPTIONS,
-    limit,
-  );
-}
+const searchArticles = fullText(
+  `"Article" a`,
+  "a.id",
+  `coalesce(a."title", '') || ' ' || a."text"`,
+  `coalesce(a."title" || E'\\n', '') || a."text"`,
+);
+const searchQuotes = fullText(
+  `"Quote" qt JOIN "Article" a ON a.id = qt."articleId"`,
+  "qt.id",
+  `qt."text"`,
+  `qt."text"`,
+);
 
 async function searchActors(query: string, limit: number): Promise<Row[]> {
   // Names are short and often foreign: a substring match serves better than stemming.

@@ -268,6 +268,26 @@ describe("reading the seed article", () => {
     expect(hit?.snippet.slice(first?.start, first?.end)).toMatch(/^Waffenlieferung/);
   });
 
+  it("searches quotes and actors too", async () => {
+    const { data, errors } = await gql<{
+      search: {
+        quotes: { snippet: string; node: { text: string } }[];
+        actors: { snippet: string; node: { name: string } }[];
+      };
+    }>(
+      `{ search(query: "beobachten") { quotes { snippet node { text } } actors { snippet node { name } } } }`,
+    );
+    expect(errors).toBeUndefined();
+    expect(data?.search.quotes.some((hit) => hit.node.text.includes("beobachten"))).toBe(true);
+    const actors = await gql<{
+      search: { actors: { snippet: string; highlights: { start: number; end: number }[] }[] };
+    }>(`{ search(query: "putin") { actors { snippet highlights { start end } } } }`);
+    const hit = actors.data?.search.actors[0];
+    expect(hit?.snippet.slice(hit.highlights[0]?.start, hit.highlights[0]?.end)).toBe("Putin");
+    const empty = await gql(`{ search(query: "   ") { actors { snippet } } }`);
+    expect(empty.errors?.[0]?.message).toMatch(/empty/);
+  });
+
   it("deletes an article with what was read from it", async () => {
     const created = await ingest({ text: uniqueGermanArticle() });
     const id = created.article?.id;
