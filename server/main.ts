@@ -21,8 +21,6 @@ const applied = await applyMigrations(connectionString).catch((error: unknown) =
 if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
 // Compile the lexicons now rather than on the first ingest.
 warmUp();
-const refreshed = await reextractOutdated(prisma);
-if (refreshed) console.log(`Re-read ${refreshed} article(s) with the current extractor.`);
 if (env.seed) {
   const seeded = await seedIfEmpty(prisma);
   if (seeded) console.log(`Ingested ${seeded} seed article(s).`);
@@ -38,6 +36,14 @@ server.listen(env.port, env.host, () => {
   console.log(`newsgraph is ready in ${seconds} s on ${where}`);
   console.log(`  reader      ${base}/`);
   console.log(`  GraphQL     ${base}/graphql (playground in a browser)`);
+  // Articles read by an older extractor are re-read while the server already answers
+  // (they keep serving their stored reading until their turn).
+  reextractOutdated(prisma, (done, total) => {
+    if (done === total || done % 100 === 0)
+      console.log(`Re-read ${done}/${total} article(s) with the current extractor.`);
+  }).catch((error: unknown) =>
+    console.error(`Re-extraction stopped: ${error instanceof Error ? error.message : error}`),
+  );
 });
 
 let stopping = false;
