@@ -12,6 +12,8 @@ import type { Context } from "./schema/builder.ts";
 import { schema } from "./schema/index.ts";
 import { createStaticHandler } from "./static.ts";
 
+const MAX_BODY_BYTES = 4_000_000;
+
 function bearerMatches(request: Request, token: string): boolean {
   const sent = /^Bearer\s+(.+)$/i.exec(request.headers.get("authorization") ?? "")?.[1]?.trim() ?? "";
   const expected = Buffer.from(token);
@@ -24,7 +26,19 @@ function routesPlugin(readerRoot: string): Plugin {
   const serveReader = createStaticHandler(readerRoot);
   return {
     async onRequest({ url, request, endResponse }) {
-      if (url.pathname === "/graphql" || url.pathname.startsWith("/graphql/")) return;
+      if (url.pathname === "/graphql" || url.pathname.startsWith("/graphql/")) {
+        // An article is at most 1 MB; JSON escaping can double it. Refuse far larger bodies unread.
+        if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
+          const message = `The request body is over ${MAX_BODY_BYTES / 1_000_000} MB: an article may have at most 1 MB of text.`;
+          endResponse(
+            Response.json(
+              { errors: [{ message, extensions: { code: "PAYLOAD_TOO_LARGE" } }] },
+              { status: 413 },
+            ),
+          );
+        }
+        return;
+      }
       if (url.pathname === "/healthz") {
         endResponse(Response.json({ status: "ok" }));
         return;

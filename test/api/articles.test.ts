@@ -311,6 +311,18 @@ describe("GraphQL over HTTP", () => {
     expect(response.errors?.[0]?.message).toMatch(/Syntax Error/);
   });
 
+  it("refuses a request body far over the article limit without reading it", async () => {
+    const response = await app.fetch("http://localhost/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", "content-length": String(5_000_000) },
+      body: JSON.stringify({ query: INGEST, variables: { input: { text: "x".repeat(5_000_000) } } }),
+    });
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { errors: { message: string }[] }).errors[0]?.message).toMatch(
+      /over 4 MB/,
+    );
+  });
+
   it("never runs a mutation over GET", async () => {
     const query = encodeURIComponent(`mutation { deleteArticle(input: { id: "x" }) { deletedArticleId } }`);
     const response = await app.fetch(`http://localhost/graphql?query=${query}`, {
