@@ -81,6 +81,11 @@ const SOURCE_CUES = new Set([
 const SUBORDINATORS =
   /^(?:dass|daß|ob|weil|da|wenn|als|während|nachdem|obwohl|bevor|damit|sodass|indem|falls|sobald|ohne|um|die|der|das|den|dem|deren|dessen|welche|welcher|welches|which|who|that|while|because|when|if|after|although|before)$/u;
 
+/** Pronouns that refer back to the previous sentence's things. */
+const ANAPHORS = /^(?:es|sie|diese|dies|das|dabei|davon|they|it|these|this)$/u;
+/** A lower-case verb form that can carry the event of a copula sentence ("gewesen", "sein", "were"). */
+const VERB_SHAPE = /^(?:gewesen|sein|seien|war|waren|wurden|worden|geliefert|verschifft|were|was|been)$/u;
+
 type Trigger = { token: Token; index: number; cameo: string; lemma: string; noun: boolean };
 
 function span(text: string, start: number, end: number): Span {
@@ -130,8 +135,15 @@ export class EventFinder {
 
   run(sentences: Sentence[], times: Map<number, TimeExpression[]>): FoundEvent[] {
     const events: FoundEvent[] = [];
+    let previous: FoundEvent | null = null;
     for (const sentence of sentences) {
       const triggers = this.triggers(sentence);
+      const sentenceTimes = times.get(sentence.index) ?? [];
+      if (triggers.length === 0 && previous && sentenceTimes.length > 0) {
+        const continued = this.continuation(sentence, previous, sentenceTimes);
+        if (continued) events.push(continued);
+      }
+      previous = null;
       const usedPairs = new Set<string>();
       for (const trigger of triggers) {
         const event = this.eventAt(sentence, trigger, times.get(sentence.index) ?? []);
@@ -140,9 +152,39 @@ export class EventFinder {
         if (usedPairs.has(signature)) continue;
         usedPairs.add(signature);
         events.push(event);
+        if (event.participants.length >= 2) previous = event;
       }
     }
     return events;
+  }
+
+  /**
+   * A sentence with a date but no trigger that refers back with a pronoun continues the previous
+   * sentence's event ("Mehr als 1000 sollen es zwischen dem 7. September und dem 1. Oktober gewesen
+   * sein."): the same event, read with this sentence's time and modality.
+   */
+  private continuation(sentence: Sentence, previous: FoundEvent, times: TimeExpression[]): FoundEvent | null {
+    const tokens = sentence.tokens;
+    if (!tokens.some((t) => ANAPHORS.test(t.lower))) return null;
+    const time = times.find((t) => t.precision !== "VAGUE") ?? null;
+    if (!time) return null;
+    const verb = [...tokens].reverse().find((t) => t.word && !t.cap && VERB_SHAPE.test(t.lower));
+    if (!verb) return null;
+    const present = new Set<Modality>();
+    for (const token of tokens)
+      for (const [modality, pattern] of MODALITY_CUES[this.language])
+        if (pattern.test(token.lower)) present.add(modality);
+    if (this.language === "de" && tokens.some((t) => this.lex.subjunctive.has(t.lower)))
+      present.add("REPORTED");
+    return {
+      ...previous,
+      trigger: span(this.text, verb.start, verb.end),
+      evidence: span(this.text, sentence.start, sentence.end),
+      time,
+      modality: ORDER.find((m) => present.has(m)) ?? "ASSERTED",
+      quotes: this.quotes.filter((q) => q.start < sentence.end && sentence.start < q.end),
+      confidence: Math.min(previous.confidence, 0.5),
+    };
   }
 
   /** The clause around the trigger: subordinate clauses (", dass …", ", die …", "Wenn …,") are cut off. */
@@ -150,7 +192,10 @@ export class EventFinder {
     const tokens = sentence.tokens;
     const opensClause = (k: number) => {
       const token = tokens[k];
-      return token !== undefined && token.text === "," && SUBORDINATORS.test(tokens[k + 1]?.lower ?? "");
+      if (token === undefined) return false;
+      // English content clauses often come without a comma: "warned that North Korea …".
+      if (this.language === "en" && token.lower === "that") return true;
+      return token.text === "," && SUBORDINATORS.test(tokens[k + 1]?.lower ?? "");
     };
     const hard = (k: number) => tokens[k]?.text === ";" || tokens[k]?.text === ":";
     let start = index;

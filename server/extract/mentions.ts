@@ -96,6 +96,19 @@ const SEATS = new Set([
   "Downing Street",
   "Kanzleramt",
 ]);
+/** German adjective forms ("westsudanesischen", "ehemalige"), capitalised at a sentence start or in names. */
+const ADJECTIVE_SHAPE = /(?:isch|lich|ige|igen|iger|iges|igem)(?:e|en|er|es|em)?$/u;
+/** First words of sports clubs' names: "FC Bayern", "VfL Osnabrück", "TSV 1860". */
+const CLUB_PREFIXES = new Set(
+  "FC SC SV TSV VfL VfB FSV SSV TuS BSC SG SK SpVgg TSG KSC HSV BVB MSV ESV ETSV DSC SSC RB Borussia Eintracht Fortuna Alemannia Arminia Union Dynamo Hertha Werder Rot-Weiss Rot-Weiß Schwarz-Weiß Kickers Stuttgarter".split(
+    " ",
+  ),
+);
+/** Institution nouns that are part of the name they precede ("Universität Gießen", not "Chemiekonzern BASF"). */
+const INSTITUTION_NOUN =
+  /^(?:\p{Lu}\p{Ll}*)?(?:[Uu]niversität|[Hh]ochschule|[Vv]erlag|[Ss]chule|[Gg]ymnasium|[Ss]tiftung|[Ii]nstitut|[Aa]kademie|[Tt]heater|[Kk]linik|[Kk]linikum|[Kk]rankenhaus|[Ss]parkasse|[Vv]olksbank|[Rr]aiffeisenbank|[Bb]and|[Gg]ruppe|[Vv]erein)$/u;
+/** What follows a dateline's place: "BERLIN (dpa)", "WASHINGTON –", "MOSKAU, 13. Oktober". */
+const DATELINE_END = new Set(["(", "-", "–", "—", ","]);
 const OPENERS = new Set(["„", "“", '"', "«", "»", "‚", "(", ":", "–", "-", "—", "'"]);
 
 function sentenceInitial(tokens: Token[], index: number): boolean {
@@ -148,10 +161,28 @@ export class MentionFinder {
     if (this.knownNames.has(token.text) || this.knownNames.has(stripPossessive(token.text))) return true;
     if (this.lex.functionWords.has(token.lower) || CALENDAR.has(token.lower)) return false;
     if (/^\d/u.test(token.text)) return false;
-    if (this.language === "de" && this.lex.isCommonNoun(stripPossessive(token.text))) return false;
+    const bare = stripPossessive(token.text);
+    // The noun dictionary lists abbreviations too ("FIFA", "BASF"): upper-case words go by the acronym list.
+    const acronym = /^[\p{Lu}\d]+$/u.test(bare);
+    if (this.language === "de" && !acronym && (this.lex.isCommonNoun(bare) || this.lex.nounByShape(bare)))
+      return false;
     if (this.lex.adjectives.has(token.lower)) return false;
+    if (this.language === "de" && ADJECTIVE_SHAPE.test(token.lower) && !this.lex.surnames.has(bare))
+      return false;
+    if (acronym && this.lex.nonNameAcronyms.has(bare)) return false;
     if (this.lex.roleOf(token.text, this.language)) return false;
+    // "Cottbuser", "Münchner": adjectives made from town names.
+    if (this.language === "de" && /(?:er|ern)$/u.test(bare) && !this.lex.surnames.has(bare)) {
+      const stem = bare.replace(/n?er$|ern$/u, "");
+      if (this.lex.towns.has(stem) || this.lex.towns.has(`${stem}en`) || this.lex.towns.has(`${stem}n`))
+        return false;
+    }
     return true;
+  }
+
+  /** A given name that can start a person's name here ("Mio Euro" is no person). */
+  private givenName(token: Token | undefined): boolean {
+    return token !== undefined && this.lex.givenNames.has(token.text) && !this.lex.nounByShape(token.text);
   }
 
   private matchPhrase(
@@ -160,7 +191,14 @@ export class MentionFinder {
   ): { length: number; entity: LexEntity; use: "NAME" | "METONYM" | "DEMONYM" } | null {
     const token = tokens[index];
     if (!token) return null;
+    // Datelines in capitals: "WASHINGTON (AP) –", "MOSKAU, 13. Oktober".
+    const dateline =
+      index === 0 &&
+      token.text.length >= 3 &&
+      /^\p{Lu}+$/u.test(token.text) &&
+      DATELINE_END.has(tokens[1]?.text ?? "");
     const candidates = [
+      ...(dateline ? (this.lex.phrases.get(token.text[0] + token.text.slice(1).toLowerCase()) ?? []) : []),
       ...(this.lex.phrases.get(token.text) ?? []),
       ...(token.text !== stripPossessive(token.text)
         ? (this.lex.phrases.get(stripPossessive(token.text)) ?? [])
@@ -171,7 +209,12 @@ export class MentionFinder {
       for (let k = 0; k < phrase.tokens.length; k++) {
         const actual = tokens[index + k];
         const expected = phrase.tokens[k];
-        if (!actual || (actual.text !== expected && stripPossessive(actual.text) !== expected)) {
+        const same =
+          actual !== undefined &&
+          (actual.text === expected ||
+            stripPossessive(actual.text) === expected ||
+            (dateline && actual.text.toLowerCase() === expected?.toLowerCase()));
+        if (!same) {
           ok = false;
           break;
         }
@@ -363,7 +406,8 @@ export class MentionFinder {
         entityMention(npStart, end, phrase.entity, "DEMONYM", "NOMINAL");
         return end;
       }
-      const dateline = i === 0 && tokens[end]?.text === "(";
+      const after = tokens[end]?.text ?? "";
+      const dateline = i === 0 && DATELINE_END.has(after) && (after !== "," || /^\p{Lu}+$/u.test(token.text));
       if (
         phrase.use === "METONYM" &&
         !SEATS.has(surface) &&
@@ -425,7 +469,39 @@ export class MentionFinder {
       return org.end;
     }
 
+    const institution = this.institution(tokens, i);
+    if (institution) {
+      mention(i, institution.end, {
+        kind: "ORGANIZATION",
+        key: `name:${institution.name.toLowerCase()}`,
+        name: institution.name,
+        use: "NAME",
+        form: "NAME",
+      });
+      return institution.end;
+    }
+
     return this.unknownName(tokens, i, mention);
+  }
+
+  /** "Universität Gießen", "Verlag Paul Haupt": an institution noun named by the words after it. */
+  private institution(tokens: Token[], i: number): { end: number; name: string } | null {
+    const head = tokens[i];
+    if (!head?.cap || !INSTITUTION_NOUN.test(head.text)) return null;
+    let end = i + 1;
+    while (end < tokens.length && end < i + 4) {
+      const next = tokens[end];
+      if (!next?.word || !next.cap) break;
+      if (!this.nameLike(next) && !this.lex.towns.has(next.text) && !this.lex.givenNames.has(next.text))
+        break;
+      end++;
+    }
+    if (end === i + 1) return null;
+    const name = tokens
+      .slice(i, end)
+      .map((t) => t.text)
+      .join(" ");
+    return { end, name };
   }
 
   private lexiconByName(name: string): LexEntity | null {
@@ -596,6 +672,16 @@ export class MentionFinder {
         end += 2;
         continue;
       }
+      // An initial: "George W. Bush".
+      if (
+        next &&
+        /^\p{Lu}$/u.test(next.text) &&
+        tokens[end + 1]?.text === "." &&
+        this.nameLike(tokens[end + 2])
+      ) {
+        end += 2;
+        continue;
+      }
       if (
         (this.nameLike(next) && !this.lex.phrases.has(next?.text ?? "")) ||
         this.surnameAfterGiven(tokens, end)
@@ -671,6 +757,16 @@ export class MentionFinder {
     return !next?.cap || !next.word;
   }
 
+  /** A town of the packaged list that this word most likely names (big towns beat namesakes). */
+  private town(name: string): { country: string } | null {
+    const town = this.lex.towns.get(name);
+    if (!town) return null;
+    const personal = this.lex.givenNames.has(name) || this.lex.surnames.has(name);
+    const home = town.country === "DE" || town.country === "AT" || town.country === "CH";
+    const needed = personal ? 500_000 : home ? 2_000 : 15_000;
+    return town.population >= needed ? town : null;
+  }
+
   /** Names no lexicon knows: given name + surname, capitalised sequences, names after place nouns, acronyms. */
   private unknownName(
     tokens: Token[],
@@ -700,8 +796,34 @@ export class MentionFinder {
       return i + 1;
     }
 
-    const given = lex.givenNames.has(token.text);
+    // Sports clubs: "VfL Osnabrück", "FC Bayern München".
+    if (CLUB_PREFIXES.has(token.text) && tokens[i + 1]?.cap) {
+      let end = i + 1;
+      while (end < tokens.length && end < i + 4 && tokens[end]?.cap && tokens[end]?.word) end++;
+      const surface = tokens
+        .slice(i, end)
+        .map((t) => t.text)
+        .join(" ");
+      mention(i, end, {
+        kind: "ORGANIZATION",
+        key: `name:${surface.toLowerCase()}`,
+        name: surface,
+        use: "NAME",
+        form: "NAME",
+      });
+      return end;
+    }
+
+    const given = this.givenName(token);
     if (!given && !this.nameLike(token)) return i;
+    // "Hauptinitiant George Wismer", "Promis wie Til …": the name starts at the given name.
+    if (
+      !given &&
+      !lex.surnames.has(token.text) &&
+      this.givenName(tokens[i + 1]) &&
+      this.nameLike(tokens[i + 2])
+    )
+      return i;
     let end = i + 1;
     while (end < tokens.length && end < i + 5) {
       const next = tokens[end];
@@ -729,15 +851,23 @@ export class MentionFinder {
     const multi = end - i >= 2;
     const last = tokens[end - 1];
     const placeNoun = previous ? lex.placeNounOf(previous.text) && previous.cap : false;
-    if (placeNoun || (previous && LOCATIVE.has(previous.lower) && !given && !multi)) {
-      if (initial && !placeNoun) return i;
+    const town = this.town(stripPossessive(surface));
+    const place = (country: string | null) =>
       mention(i, end, {
         kind: "PLACE",
-        key: `place:${surface.toLowerCase()}`,
-        name: surface,
+        key: `place:${stripPossessive(surface).toLowerCase()}`,
+        name: stripPossessive(surface),
         use: "NAME",
         form: "NAME",
+        country,
       });
+    if (placeNoun || (previous && LOCATIVE.has(previous.lower) && !given && !multi)) {
+      if (initial && !placeNoun) return i;
+      place(town?.country ?? null);
+      return end;
+    }
+    if (town && !given) {
+      place(town.country);
       return end;
     }
     if (/^[A-ZÄÖÜ]{2,6}$/u.test(token.text) && !multi) {
@@ -764,7 +894,19 @@ export class MentionFinder {
       });
       return end;
     }
-    if (multi && (given || !initial || this.nameLike(token))) {
+    const bare = stripPossessive(surface);
+    const titled =
+      previous !== undefined &&
+      (lex.titles.has(previous.lower) ||
+        (previous.text === "." && lex.titles.has(tokens[i - 2]?.lower ?? "")) ||
+        (previous.cap && lex.roleOf(previous.text, this.language) !== null));
+    const personal =
+      given ||
+      titled ||
+      tokens
+        .slice(i, end)
+        .some((t) => lex.surnames.has(stripPossessive(t.text)) || lex.givenNames.has(t.text));
+    if (multi && personal) {
       mention(i, end, {
         kind: "PERSON",
         key: `name:${surface.toLowerCase()}`,
@@ -774,25 +916,17 @@ export class MentionFinder {
       });
       return end;
     }
-    if (initial) {
-      // A lone capitalised word at a sentence start is a name only if it is known from elsewhere.
-      mention(i, end, {
-        kind: "PERSON",
-        key: `name:${stripPossessive(surface).toLowerCase()}`,
-        name: stripPossessive(surface),
-        use: "NAME",
-        form: "NAME",
-        needsAntecedent: true,
-      });
-      return end;
-    }
+    // A lone word: a person when it is a known surname or follows a title or role noun
+    // ("Herr Meier", "Rapper Sido"); otherwise only if the document names that person elsewhere.
+    if (multi) return end;
+    const evidence = titled || (lex.surnames.has(bare) && !initial);
     mention(i, end, {
       kind: "PERSON",
-      key: `name:${stripPossessive(surface).toLowerCase()}`,
-      name: stripPossessive(surface),
+      key: `name:${bare.toLowerCase()}`,
+      name: bare,
       use: "NAME",
       form: "NAME",
-      needsAntecedent: true,
+      needsAntecedent: !evidence,
     });
     return end;
   }

@@ -1,15 +1,33 @@
 /**
  * Quotes: direct quotations in any mark style with a nearby speaker and cue, interrupted quotes
  * joined into parts, partial quotes inside the writer's sentence, and reported speech without
- * marks (speech verb + dass-clause, Konjunktiv I, "laut X", ", so X", "wie X mitteilte", hearsay
- * "so heißt es"; English "that"-clauses, "according to X", ", X said").
+ * marks (speech verb + dass-clause or Konjunktiv, "laut X", "X zufolge", "nach Angaben X",
+ * ", so X", "wie X mitteilte", "Dies bestätigte X", hearsay "so heißt es", Konjunktiv I sentences
+ * continuing a report; English "that"-clauses, "according to X", "…, X said", "X told Y …").
+ * Speakers come from speakers.ts; titles in marks are told apart in quote-marks.ts.
  */
 import type { ActorSet, Cluster } from "./actors.ts";
 import { lexicon } from "./lexicons/index.ts";
-import type { Mention } from "./mentions.ts";
+import { findMarks, isTitle, type Mark } from "./quote-marks.ts";
 import type { Sentence } from "./sentences.ts";
+import { type Attribution, NO_ATTRIBUTION, Speakers } from "./speakers.ts";
 import type { Token } from "./tokens.ts";
 import type { Language, QuoteKind, Span } from "./types.ts";
+
+/** How a quote was found; each rule has its own measured precision (see CONFIDENCE). */
+export type QuoteRule =
+  | "marked-cue"
+  | "marked-colon"
+  | "marked-subject"
+  | "marked-continued"
+  | "marked-none"
+  | "marked-inherited"
+  | "verb-clause"
+  | "marker"
+  | "postposed"
+  | "demonstrative"
+  | "hearsay"
+  | "subjunctive";
 
 export type FoundQuote = {
   kind: QuoteKind;
@@ -24,56 +42,60 @@ export type FoundQuote = {
   confidence: number;
   /** Whether the quote carries its own marks (DIRECT/PARTIAL). */
   marked: boolean;
+  rule: QuoteRule;
 };
 
-const CLOSERS: Record<string, string> = {
-  "„": '“”"',
-  "“": "”“",
-  '"': '"',
-  "«": "»",
-  "»": "«»",
-  "‚": "‘’",
-  "‹": "›",
-  "›": "‹",
+/**
+ * Observed precision of each rule (quote found and, where the gold names a source, speaker right) on
+ * the SpkAtt dev split, with a speaker and without one; small samples are rounded toward their
+ * neighbours. Re-measure with `npx tsx server/extract/eval/quotes.ts` after changing a rule.
+ */
+const CONFIDENCE: Record<QuoteRule, [number, number]> = {
+  "marked-cue": [0.72, 0.3],
+  "marked-colon": [0.75, 0.3],
+  "marked-subject": [0.2, 0.1],
+  "marked-continued": [0.2, 0.1],
+  "marked-none": [0.1, 0.05],
+  "marked-inherited": [0.5, 0.3],
+  "verb-clause": [0.8, 0.15],
+  marker: [0.93, 0.05],
+  postposed: [0.66, 0.05],
+  demonstrative: [0.85, 0.3],
+  hearsay: [0.6, 0.35],
+  subjunctive: [0.44, 0.1],
 };
-const TITLE_NOUNS =
-  /(?:zeitung|blatt|magazin|sender|sendung|film|buch|roman|titel|album|lied|song|serie|programm|operation|aktion|motto|slogan|schiff|projekt|kampagne|initiative|show|newspaper|magazine|book|film|movie|operation|program|programme)\s*$/iu;
+
+const DATELINE = /^[\p{Lu}][\p{L}.,' ]{1,40}(?:\s*\([^)]{1,30}\))?\s+[-–—]\s+/u;
 const HEARSAY_DE = /,?\s*(?:so\s+)?(?:heißt|hieß)\s+es(?:\s+(?:in|aus|von|bei|weiter)\b[^.]*)?\s*[.!]?$/iu;
-const PRONOUNS: Record<string, "m" | "f" | null> = {
-  er: "m",
-  sie: "f",
-  he: "m",
-  she: "f",
-  ich: null,
-  i: null,
-};
-
-type Mark = { open: number; close: number };
-
-function findMarks(text: string, start: number, end: number): Mark[] {
-  const marks: Mark[] = [];
-  let i = start;
-  while (i < end) {
-    const ch = text[i] ?? "";
-    const closers = CLOSERS[ch];
-    if (closers) {
-      const before = i > start ? (text[i - 1] ?? " ") : " ";
-      const opensHere =
-        /[\s([{:;,.–—-]/u.test(before) || i === start || ch === "„" || ch === "«" || ch === "‚";
-      if (opensHere) {
-        let j = i + 1;
-        while (j < end && j - i < 3000 && !closers.includes(text[j] ?? "")) j++;
-        if (j < end && j - i < 3000 && j > i + 1) {
-          marks.push({ open: i, close: j });
-          i = j + 1;
-          continue;
-        }
-      }
-    }
-    i++;
-  }
-  return marks;
-}
+const HEARSAY_EN = /,\s*(?:it is said|it was said|reportedly)\s*\.?$/iu;
+/** Nouns of "nach Angaben X", "nach Informationen X": the source follows. */
+const SOURCE_NOUNS =
+  /^(?:angaben|informationen|berichten|darstellung|auffassung|ansicht|meinung|einschätzung|aussagen|aussage|worten|schätzungen|erkenntnissen|recherchen|medienberichten|polizeiangaben|behördenangaben|zeugenaussagen)$/u;
+/** Konjunktiv II forms that mark reported speech after a speech verb as well as Konjunktiv I does. */
+const SUBJUNCTIVE_II = new Set(
+  "wäre wären hätte hätten würde würden könnte könnten müsste müssten sollte sollten dürfte dürften käme kämen gäbe".split(
+    " ",
+  ),
+);
+/** English verbs that take a reported clause without "that" ("said the talks had failed"). */
+const CLAUSE_VERBS_EN = new Set(
+  "say tell add claim argue insist note warn confirm deny admit acknowledge state explain suggest report announce write declare stress reply".split(
+    " ",
+  ),
+);
+const RELATIVE_START = new Set([
+  "der",
+  "die",
+  "das",
+  "welche",
+  "welcher",
+  "wie",
+  "um",
+  "ohne",
+  "als",
+  "wobei",
+  "was",
+]);
 
 function span(text: string, start: number, end: number): Span {
   return { start, end, text: text.slice(start, end) };
@@ -83,15 +105,17 @@ function span(text: string, start: number, end: number): Span {
 function trimContent(text: string, start: number, end: number): [number, number] {
   let s = start;
   let e = end;
-  while (s < e && /[\s,;:]/u.test(text[s] ?? "")) s++;
-  while (e > s && /[\s.,;:!?]/u.test(text[e - 1] ?? "")) e--;
+  while (s < e && /[\s,;:–—-]/u.test(text[s] ?? "")) s++;
+  while (e > s && /[\s.,;:!?–—-]/u.test(text[e - 1] ?? "")) e--;
   return [s, e];
 }
 
 export class QuoteFinder {
   private readonly lex = lexicon();
   private readonly verbs;
+  private readonly speakers: Speakers;
   readonly quotes: FoundQuote[] = [];
+  /** Marks that hold quoted words (titles excluded), sorted and disjoint. */
   private readonly markSpans: Mark[] = [];
 
   constructor(
@@ -101,49 +125,114 @@ export class QuoteFinder {
     private readonly language: Language,
   ) {
     this.verbs = this.lex.speechVerbs[language];
+    this.speakers = new Speakers(text, sentences, actors, language, this.lex);
   }
 
   run(): FoundQuote[] {
-    const paragraphs = new Map<number, Sentence[]>();
+    const paragraphs: Sentence[][] = [];
     for (const sentence of this.sentences) {
-      const list = paragraphs.get(sentence.paragraph) ?? [];
-      list.push(sentence);
-      paragraphs.set(sentence.paragraph, list);
+      const list = paragraphs.at(-1);
+      if (list && list[0]?.paragraph === sentence.paragraph) list.push(sentence);
+      else paragraphs.push([sentence]);
     }
-    for (const list of paragraphs.values()) {
+    const marks: Mark[] = [];
+    for (const list of paragraphs) {
       const first = list[0];
       const last = list.at(-1);
-      if (!first || !last) continue;
-      this.markedQuotes(findMarks(this.text, first.start, last.end));
+      if (first && last) marks.push(...findMarks(this.text, first.start, last.end));
     }
+    const quoted = marks.filter((mark) => !this.titleMark(mark));
+    this.markSpans.push(...quoted);
+    this.markedQuotes(quoted);
     for (const sentence of this.sentences) this.reportedSpeech(sentence);
     // A partial quote inside reported speech belongs to the reported speaker.
+    const reported = this.quotes.filter((q) => !q.marked);
     for (const quote of this.quotes) {
-      if (!quote.marked) continue;
-      const outer = this.quotes.find((q) => !q.marked && q.start <= quote.start && q.end >= quote.end);
+      if (!quote.marked || quote.rule === "marked-cue" || quote.rule === "marked-colon") continue;
+      const outer = reported.find((q) => q.start <= quote.start && q.end >= quote.end);
       if (outer?.speaker) {
         quote.speaker = outer.speaker;
         quote.speakerMention = outer.speakerMention;
         quote.via = outer.via;
         quote.cue = outer.cue;
+        quote.rule = "marked-inherited";
       }
+    }
+    for (const quote of this.quotes) {
+      const [withSpeaker, without] = CONFIDENCE[quote.rule];
+      quote.confidence = quote.speaker ? withSpeaker : without;
     }
     this.quotes.sort((a, b) => a.start - b.start || b.end - a.end);
     return this.quotes;
   }
 
   private sentenceAt(offset: number): Sentence | undefined {
-    return this.sentences.find((sentence) => offset >= sentence.start && offset < sentence.end);
+    let low = 0;
+    let high = this.sentences.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const sentence = this.sentences[mid];
+      if (!sentence) break;
+      if (offset < sentence.start) high = mid - 1;
+      else if (offset >= sentence.end) low = mid + 1;
+      else return sentence;
+    }
+    return undefined;
   }
 
-  private insideMarks(offset: number): boolean {
-    return this.markSpans.some((mark) => offset > mark.open && offset < mark.close);
+  private markAt(offset: number): Mark | undefined {
+    let low = 0;
+    let high = this.markSpans.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const mark = this.markSpans[mid];
+      if (!mark) break;
+      if (offset < mark.open) high = mid - 1;
+      else if (offset > mark.close) low = mid + 1;
+      else return mark;
+    }
+    return undefined;
   }
 
-  private isCue(token: Token | undefined): boolean {
+  /** Whether the offset lies in quoted words or on their marks. */
+  private readonly quotedAt = (offset: number): boolean => this.markAt(offset) !== undefined;
+  private readonly quotedToken = (token: Token): boolean => this.quotedAt(token.start);
+
+  private isCue(token: Token | undefined, index: number, tokens: readonly Token[], thought = false): boolean {
     if (!token?.word) return false;
     const verb = this.verbs.get(token.lower);
-    return verb !== undefined && !verb.thought;
+    if (!verb || (verb.thought && !thought)) return false;
+    const previous = tokens[index - 1];
+    if (this.language === "de") return !token.cap || index === 0 || !previous?.word;
+    // English nouns that look like verbs: "the claims", "a report".
+    return !previous || !/^(?:the|a|an|his|her|its|their|these|those|such|new|of)$/u.test(previous.lower);
+  }
+
+  private cueIndex(sentence: Sentence, from = 0, to = sentence.tokens.length, thought = false): number {
+    const tokens = sentence.tokens;
+    for (let k = from; k < to; k++) {
+      const token = tokens[k];
+      if (token && !this.quotedToken(token) && this.isCue(token, k, tokens, thought)) return k;
+    }
+    return -1;
+  }
+
+  /** A quoted title or name: „Süddeutsche Zeitung“, „Eagle“, the film "Oppenheimer". */
+  private titleMark(mark: Mark): boolean {
+    const sentence = this.sentenceAt(mark.open) ?? this.sentenceAt(mark.open + 1);
+    if (!sentence) return false;
+    const content = this.text.slice(mark.open + 1, mark.close);
+    const [s, e] = trimContent(this.text, mark.open + 1, mark.close);
+    const inner = this.sentenceAt(mark.open + 1) ?? sentence;
+    const coveredByName = this.speakers
+      .mentionsOf(inner)
+      .some((m) => m.start <= s && m.end >= e && m.form === "NAME" && m.kind !== "PERSON");
+    const before = this.text.slice(Math.max(sentence.start, mark.open - 60), mark.open);
+    return isTitle(content, before, this.language, this.lex, coveredByName);
+  }
+
+  private push(quote: Omit<FoundQuote, "confidence" | "addressee"> & { addressee?: Cluster | null }): void {
+    this.quotes.push({ addressee: null, ...quote, confidence: 0 });
   }
 
   /** Direct and partial quotes from quotation marks. */
@@ -157,432 +246,434 @@ export class QuoteFinder {
       const content = text.slice(mark.open + 1, mark.close);
       const words = content.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w));
       const sentence = this.sentenceAt(mark.open) ?? this.sentenceAt(mark.open + 1);
-      if (!sentence) continue;
+      if (!sentence || words.length === 0) continue;
       const before = text.slice(sentence.start, mark.open);
-      const after = text.slice(mark.close + 1, sentence.end);
-      // Titles and names in marks: „Süddeutsche Zeitung“, „Eagle“.
-      const titleLike =
-        words.length <= 4 && words.every((w) => /^[\p{Lu}\d]/u.test(w)) && !/[.!?]$/u.test(content.trim());
-      if (titleLike && (TITLE_NOUNS.test(before) || words.length <= 2)) {
-        const frameCue = this.findCue(sentence, mark);
-        if (!frameCue || words.length > 1 || TITLE_NOUNS.test(before)) continue;
-      }
       const parts: Span[] = [span(text, mark.open + 1, mark.close)];
       let close = mark.close;
       // Interrupted quote: „…“, sagte er, „…“
-      let cueInside: Token | null = null;
+      let gapCue: { sentence: Sentence; index: number } | null = null;
       const next = marks[index];
       if (next) {
         const between = text.slice(close + 1, next.open);
-        if (between.length < 80 && /^\s*,/u.test(between) && /,\s*$/u.test(between)) {
-          const gapSentence = this.sentenceAt(close + 1);
-          const cue = gapSentence?.tokens.find((t) => t.start > close && t.end <= next.open && this.isCue(t));
-          if (cue) {
-            cueInside = cue;
-            parts.push(span(text, next.open + 1, next.close));
-            close = next.close;
-            index++;
+        if (between.length < 100 && /^\s*,/u.test(between) && /[,:]\s*$/u.test(between)) {
+          const gap = this.sentenceAt(close + 1);
+          if (gap) {
+            const k = gap.tokens.findIndex(
+              (t, m) => t.start > close && t.end <= next.open && this.isCue(t, m, gap.tokens),
+            );
+            if (k >= 0) {
+              gapCue = { sentence: gap, index: k };
+              parts.push(span(text, next.open + 1, next.close));
+              close = next.close;
+              index++;
+            }
           }
         }
       }
-      this.markSpans.push({ open: mark.open, close });
-      const trimmedBefore = before.replace(/[\s]+$/u, "");
-      const startsSentence =
-        trimmedBefore.length === 0 || /[:.]$/u.test(trimmedBefore) || /:\s*\.?$/u.test(trimmedBefore);
+      const trimmedBefore = before.replace(/\s+$/u, "");
+      const startsSentence = trimmedBefore.length === 0 || /[:.]$/u.test(trimmedBefore);
       const sentenceLike = /^[\p{Lu}\d.…„"»«(]/u.test(content.trim()) && words.length >= 3;
-      const followedByCue =
-        /^\s*[,]?\s*(?:so|sagte|sagt|erklärte|betonte|said|says|added|told)\b/iu.test(after) ||
-        (/^[,]\s*\S/u.test(after) && this.findCue(sentence, mark) !== null);
+      const after = text.slice(close + 1, Math.min(text.length, close + 40));
       const direct =
         sentenceLike &&
-        (startsSentence || followedByCue || parts.length > 1 || /[.!?…]["“”»«]?$/u.test(content.trim()));
-      if (!direct && words.length < 1) continue;
-      const frame = this.speakerFor(sentence, { open: mark.open, close }, cueInside);
-      if (!direct && !frame.cue && words.length <= 3) continue;
-      // A comma closing the quoted words belongs to the frame ("…,“ sagte er).
+        (startsSentence ||
+          parts.length > 1 ||
+          /^\s*,/u.test(after) ||
+          /[.!?…]["“”»«]?$/u.test(content.trim()));
+      const found = this.attributeMarked(sentence, { open: mark.open, close }, gapCue);
       let contentEnd = close;
       while (contentEnd > mark.open + 1 && /[\s,]/u.test(text[contentEnd - 1] ?? "")) contentEnd--;
       const lastPart = parts.at(-1);
       if (lastPart && contentEnd < close)
         parts[parts.length - 1] = span(text, lastPart.start, Math.max(lastPart.start, contentEnd));
-      const quote: FoundQuote = {
+      this.push({
         kind: direct ? "DIRECT" : "PARTIAL",
         start: mark.open + 1,
         end: contentEnd,
         parts: parts.length > 1 ? parts : null,
-        speaker: frame.speaker,
-        speakerMention: frame.mention,
-        via: frame.via,
-        addressee: null,
-        cue: frame.cue,
-        confidence: frame.speaker ? (frame.cue ? 0.85 : 0.6) : 0.5,
+        speaker: found.attribution.speaker,
+        speakerMention: found.attribution.mention,
+        via: found.attribution.via,
+        addressee: found.attribution.addressee,
+        cue: found.attribution.cue,
         marked: true,
-      };
-      this.quotes.push(quote);
+        rule: found.rule,
+      });
     }
   }
 
-  /** The cue token in the sentence outside the mark (or in the previous sentence ending with ':'). */
-  private findCue(sentence: Sentence, mark: Mark): Token | null {
-    const cue = sentence.tokens.find(
-      (t) => (t.end <= mark.open || t.start > mark.close) && !this.insideMarks(t.start) && this.isCue(t),
-    );
-    return cue ?? null;
-  }
-
-  /** Speaker, cue and channel for a marked quote, from its own sentence or the sentence before a colon. */
-  private speakerFor(
+  /** Speaker, cue and channel of a marked quote: its frame, a colon before it, the clause subject, or the last speaker. */
+  private attributeMarked(
     sentence: Sentence,
     mark: Mark,
-    cueInside: Token | null,
-  ): { speaker: Cluster | null; mention: Span | null; cue: Span | null; via: Cluster | null } {
-    const frames: Sentence[] = [];
-    const sentencesInQuote = this.sentences.filter((s) => s.start >= mark.open && s.end <= mark.close + 2);
-    const lastInQuote = sentencesInQuote.at(-1) ?? sentence;
-    const previous = this.sentences[sentence.index - 1];
-    const textBefore = this.text.slice(sentence.start, mark.open).trim();
-    if (cueInside) {
-      const gap = this.sentenceAt(cueInside.start);
-      if (gap) {
-        const found = this.frameSpeaker(gap, cueInside, mark);
-        if (found.speaker) return found;
-      }
+    gapCue: { sentence: Sentence; index: number } | null,
+  ): { attribution: Attribution; rule: QuoteRule } {
+    const outside = (token: Token) => token.start >= mark.open && token.start <= mark.close;
+    const skip = (token: Token) => outside(token) || this.quotedToken(token);
+    if (gapCue) {
+      const found = this.speakers.ofVerb(gapCue.sentence, gapCue.index, skip);
+      if (found.speaker) return { attribution: found, rule: "marked-cue" };
     }
-    frames.push(sentence);
-    const following = this.sentences[lastInQuote.index];
-    if (following && following !== sentence) frames.push(following);
+    const frames: Sentence[] = [sentence];
     const afterClose = this.sentenceAt(mark.close + 1);
-    if (afterClose && !frames.includes(afterClose)) frames.push(afterClose);
-    if (
-      previous &&
-      (textBefore.length === 0 || /^:?\.?$/u.test(textBefore)) &&
-      /:\s*\.?\s*$/u.test(previous.text)
-    )
-      frames.unshift(previous);
+    if (afterClose && afterClose !== sentence) frames.push(afterClose);
     for (const frame of frames) {
-      const cue = frame.tokens.find(
-        (t) =>
-          (t.end <= mark.open || t.start >= mark.close) &&
-          !this.insideMarks(t.start) &&
-          (this.isCue(t) || t.lower === "so" || t.lower === "laut"),
-      );
-      if (!cue) continue;
-      const found = this.frameSpeaker(frame, cue, mark);
-      if (found.speaker) return found;
+      const cue = this.frameCue(frame, mark);
+      if (cue < 0) continue;
+      const token = frame.tokens[cue];
+      if (token?.lower === "so" || token?.lower === "laut") {
+        const end = this.speakers.phraseEnd(frame.tokens, cue + 1, skip);
+        const found = this.speakers.ofMarker(frame, cue + 1, end, span(this.text, token.start, token.end));
+        if (found.speaker) return { attribution: found, rule: "marked-cue" };
+        continue;
+      }
+      const found = this.speakers.ofVerb(frame, cue, skip);
+      if (found.speaker) return { attribution: found, rule: "marked-cue" };
     }
-    // No frame: a quote standing alone continues the previous speaker.
-    const prior = [...this.quotes]
-      .reverse()
-      .find((q) => q.speaker && q.end <= mark.open && mark.open - q.end < 600);
-    if (prior) return { speaker: prior.speaker, mention: null, cue: null, via: prior.via };
-    return { speaker: null, mention: null, cue: null, via: null };
-  }
-
-  /** Speaker of a cue: the actor right after it ("sagte Peskow", "so Kim") or the subject before it. */
-  private frameSpeaker(
-    sentence: Sentence,
-    cue: Token,
-    mark: Mark | null,
-  ): { speaker: Cluster | null; mention: Span | null; cue: Span | null; via: Cluster | null } {
-    const tokens = sentence.tokens;
-    const cueIndex = tokens.indexOf(cue);
-    const outside = (m: Mention) => !mark || m.end <= mark.open || m.start > mark.close;
-    const mentions = this.actors
-      .mentionsIn(sentence.start, sentence.end)
-      .filter((m) => outside(m) && m.use !== "ADJECTIVE" && !this.insideMarks(m.start));
-    const cueSpan = span(this.text, cue.start, cue.end);
-    let via: Cluster | null = null;
-    // "Laut KCNA sagte Kim": the channel.
-    for (const m of mentions) {
-      const before = tokens[m.first - 1];
-      const cluster = this.actors.clusterOf.get(m);
-      if (cluster && before && /^(?:laut|zufolge|according)$/iu.test(before.lower) && cue.lower !== "laut")
-        via = cluster;
-    }
-    const pick = (m: Mention | undefined) => {
-      if (!m) return null;
-      const cluster = this.actors.clusterOf.get(m) ?? null;
-      if (!cluster) return null;
-      cluster.used = true;
-      return {
-        speaker: cluster,
-        mention: span(this.text, m.start, m.end),
-        cue: cueSpan,
-        via: via === cluster ? null : via,
-      };
-    };
-    // Pronoun next to the cue.
-    for (const token of [tokens[cueIndex + 1], tokens[cueIndex - 1]]) {
-      if (!token) continue;
-      const gender = PRONOUNS[token.lower];
-      if (gender === undefined || token.lower === "ich" || token.lower === "i") continue;
-      if (token.lower === "sie" && /(?:en|ten)$/u.test(cue.lower)) continue;
-      const cluster = this.actors.lastPerson(token.start, gender);
-      if (cluster) {
-        cluster.used = true;
-        this.actors.addMention(cluster, token.start, token.end, token.text, "PRONOUN");
-        return { speaker: cluster, mention: span(this.text, token.start, token.end), cue: cueSpan, via };
+    // "Schäuble: „…“" or a sentence ending in a colon before the quote.
+    const textBefore = this.text.slice(sentence.start, mark.open).trim();
+    const previous = this.sentences[sentence.index - 1];
+    const colonFrame = /:$/u.test(textBefore)
+      ? sentence
+      : /^:?\.?$/u.test(textBefore) && previous && /:\s*\.?\s*$/u.test(previous.text)
+        ? previous
+        : null;
+    if (colonFrame) {
+      const cue = this.cueIndex(colonFrame, 0, colonFrame.tokens.length);
+      if (cue >= 0) {
+        const found = this.speakers.ofVerb(colonFrame, cue, skip);
+        if (found.speaker) return { attribution: found, rule: "marked-colon" };
+      }
+      const colon = colonFrame.tokens.findLastIndex((t) => t.text === ":" && t.end <= mark.open + 1);
+      let start = colon - 1;
+      while (start > 0 && !/^[,;.:]$/u.test(colonFrame.tokens[start - 1]?.text ?? "")) start--;
+      if (colon > 0 && colon - start <= 8) {
+        const found = this.speakers.resolve(colonFrame, start, colon);
+        if (found) return { attribution: { ...NO_ATTRIBUTION, ...found }, rule: "marked-colon" };
       }
     }
-    // Inverted: the first mention right after the cue, with no clause boundary between.
-    const after = mentions.find(
-      (m) =>
-        m.first > cueIndex &&
-        m.first <= cueIndex + 4 &&
-        (via === null || this.actors.clusterOf.get(m) !== via) &&
-        tokens
-          .slice(cueIndex + 1, m.first)
-          .every((t) => t.word && !/^(?:dass|daß|that|ob|whether|und|and)$/u.test(t.lower)),
-    );
-    if (after && (cue.lower !== "laut" || true)) {
-      const chosen = pick(after);
-      if (chosen) return chosen;
+    // A fragment in the writer's sentence: the clause subject when it names an actor
+    // ("Stoiber begründete … mit einer „…“"), else the speaker before, else the subject as described.
+    const tokens = sentence.tokens;
+    const subjectEnd = textBefore.length > 0 && tokens[0]?.cap ? this.speakers.phraseEnd(tokens, 0, skip) : 0;
+    const subjectStart = tokens[0]?.start ?? 0;
+    const subjectNamed =
+      subjectEnd > 0 &&
+      !/^(?:es|das|dies|man)$/iu.test(tokens[0]?.text ?? "") &&
+      this.speakers.mentionsOf(sentence).some((m) => m.start >= subjectStart && m.last <= subjectEnd);
+    if (subjectNamed) {
+      const found = this.speakers.resolve(sentence, 0, subjectEnd);
+      if (found) return { attribution: { ...NO_ATTRIBUTION, ...found }, rule: "marked-subject" };
     }
-    // Subject before the cue, in the same clause: prefer a person, then the first mention.
-    const before = mentions.filter((m) => m.last <= cueIndex && this.actors.clusterOf.get(m) !== via);
-    const person = [...before].reverse().find((m) => m.kind === "PERSON");
-    const chosen = pick(person ?? before[0]);
-    if (chosen) return chosen;
-    if (via) return { speaker: via, mention: null, cue: cueSpan, via: null };
-    const phrase = this.nounPhraseNear(sentence, cueIndex, mark);
-    if (phrase) {
-      const [first, last] = phrase;
-      const start = tokens[first]?.start ?? 0;
-      const end = tokens[last - 1]?.end ?? start;
-      const text = this.text.slice(start, end);
-      const head = tokens[last - 1]?.text ?? "";
-      const kind = this.lex.roleOf(head, this.language)
-        ? "PERSON"
-        : this.lex.orgSuffix(head)
-          ? "ORGANIZATION"
-          : "GROUP";
-      const cluster = this.actors.adHoc(start, end, text, kind, sentence.index);
-      return { speaker: cluster, mention: span(this.text, start, end), cue: cueSpan, via: null };
+    const prior = this.quotes.findLast((q) => q.speaker && q.end <= mark.open && mark.open - q.end < 1200);
+    if (prior)
+      return {
+        attribution: { ...NO_ATTRIBUTION, speaker: prior.speaker, via: prior.via },
+        rule: "marked-continued",
+      };
+    if (subjectEnd > 0 && !/^(?:es|das|dies|man)$/iu.test(tokens[0]?.text ?? "")) {
+      const found = this.speakers.resolve(sentence, 0, subjectEnd);
+      if (found) return { attribution: { ...NO_ATTRIBUTION, ...found }, rule: "marked-subject" };
     }
-    return { speaker: null, mention: null, cue: cueSpan, via: null };
+    return { attribution: NO_ATTRIBUTION, rule: "marked-none" };
   }
 
-  /**
-   * A noun phrase naming the speaker when no actor does: right after the cue ("sagte ein Sprecher
-   * der Polizei") or the clause subject before it ("Die Polizei teilte mit").
-   */
-  private nounPhraseNear(sentence: Sentence, cueIndex: number, mark: Mark | null): [number, number] | null {
-    const tokens = sentence.tokens;
-    const outside = (k: number) => {
+  /** The cue of a frame sentence nearest the mark: a speech verb, or ", so X" / "laut X" after it. */
+  private frameCue(frame: Sentence, mark: Mark): number {
+    const tokens = frame.tokens;
+    let best = -1;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (let k = 0; k < tokens.length; k++) {
       const token = tokens[k];
-      return (
-        token !== undefined &&
-        (!mark || token.end <= mark.open || token.start > mark.close) &&
-        !this.insideMarks(token.start)
-      );
-    };
-    const determiner =
-      /^(?:der|die|das|den|dem|des|ein|eine|einer|einem|einen|the|a|an|einige|mehrere|viele)$/u;
-    const phraseAt = (k: number): [number, number] | null => {
-      let j = k;
-      if (determiner.test(tokens[j]?.lower ?? "")) j++;
-      while (
-        j < tokens.length &&
-        j < k + 4 &&
-        tokens[j]?.word &&
-        !tokens[j]?.cap &&
-        /(?:e|en|er|es|em|ige|igen)$/u.test(tokens[j]?.lower ?? "")
-      )
-        j++;
-      const head = tokens[j];
-      if (!head?.word || !head.cap || this.lex.functionWords.has(head.lower) || !outside(j)) return null;
-      let end = j + 1;
-      // Genitive or prepositional attribute: "Sprecher der Polizei", "Vertreter des Ministeriums".
-      if (/^(?:der|des|of)$/u.test(tokens[end]?.lower ?? "") && tokens[end + 1]?.cap) end += 2;
-      return [k, end];
-    };
-    const after = phraseAt(cueIndex + 1);
-    if (after && determiner.test(tokens[cueIndex + 1]?.lower ?? "")) return after;
-    // Subject: the clause start before the cue (after a comma or at the sentence start).
-    let start = cueIndex - 1;
-    while (
-      start > 0 &&
-      tokens[start - 1]?.text !== "," &&
-      tokens[start - 1]?.text !== ":" &&
-      outside(start - 1)
-    )
-      start--;
-    if (start < cueIndex && determiner.test(tokens[start]?.lower ?? "")) {
-      const before = phraseAt(start);
-      if (before && before[1] <= cueIndex) return before;
+      if (!token || (token.start >= mark.open && token.start <= mark.close) || this.quotedToken(token))
+        continue;
+      const soFrame =
+        (token.lower === "so" &&
+          (tokens[k - 1]?.text === "," || this.quotedAt(tokens[k - 1]?.start ?? -1))) ||
+        (token.lower === "laut" && k > 0);
+      if (!soFrame && !this.isCue(token, k, tokens)) continue;
+      const distance = token.start >= mark.close ? token.start - mark.close : mark.open - token.end;
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = k;
+      }
     }
-    return after;
+    return best;
+  }
+
+  private add(
+    sentence: Sentence,
+    start: number,
+    end: number,
+    attribution: Attribution,
+    rule: QuoteRule,
+  ): boolean {
+    let [s, e] = trimContent(this.text, start, end);
+    // A dateline is not part of what was said: "ROTTERDAM (Reuters) - …", "Berlin (dpa) – …".
+    const dateline = DATELINE.exec(this.text.slice(s, Math.min(e, s + 80)));
+    if (dateline) s += dateline[0].length;
+    if (e - s < 8 || s < sentence.start - 400) return false;
+    if (this.quotes.some((q) => q.marked && q.start <= s + 1 && q.end >= e - 1)) return false;
+    if (this.quotes.some((q) => !q.marked && q.start < e && s < q.end)) return false;
+    const mixed = this.quotes.some((q) => q.marked && q.start >= s && q.end <= e);
+    this.push({
+      kind: mixed ? "MIXED" : "INDIRECT",
+      start: s,
+      end: e,
+      parts: null,
+      speaker: attribution.speaker,
+      speakerMention: attribution.mention,
+      via: attribution.via,
+      addressee: attribution.addressee,
+      cue: attribution.cue,
+      marked: false,
+      rule,
+    });
+    return true;
   }
 
   /** Reported speech without marks in one sentence. */
   private reportedSpeech(sentence: Sentence): void {
     const tokens = sentence.tokens;
     const text = this.text;
-    const add = (
-      start: number,
-      end: number,
-      frame: ReturnType<QuoteFinder["frameSpeaker"]>,
-      confidence: number,
-    ) => {
-      const [s, e] = trimContent(text, start, end);
-      if (e - s < 8) return;
-      if (this.quotes.some((q) => q.marked && q.start <= s + 1 && q.end >= e - 1)) return;
-      if (this.quotes.some((q) => !q.marked && q.start < e && s < q.end)) return;
-      const mixed = this.quotes.some((q) => q.marked && q.start >= s && q.end <= e);
-      this.quotes.push({
-        kind: mixed ? "MIXED" : "INDIRECT",
-        start: s,
-        end: e,
-        parts: null,
-        speaker: frame.speaker,
-        speakerMention: frame.mention,
-        via: frame.via,
-        addressee: null,
-        cue: frame.cue,
-        confidence: frame.speaker ? confidence : confidence - 0.2,
-        marked: false,
-      });
-    };
     const end = sentence.end;
+    const skip = this.quotedToken;
+    // The whole sentence in marks is a direct quote already.
+    const enclosing = this.markAt(sentence.start) ?? this.markAt(sentence.start + 1);
+    if (enclosing && enclosing.close >= sentence.end - 2) return;
 
     // Hearsay: "…, so heißt es." → speaker a source group named nearby, or none.
-    const hearsay =
-      this.language === "de"
-        ? HEARSAY_DE.exec(sentence.text)
-        : /,\s*(?:it is said|it was said|reportedly)\s*\.?$/iu.exec(sentence.text);
+    const hearsay = (this.language === "de" ? HEARSAY_DE : HEARSAY_EN).exec(sentence.text);
     if (hearsay && hearsay.index > 10) {
-      const cueStart =
-        sentence.start +
-        hearsay.index +
-        (hearsay[0].length - hearsay[0].trimStart().replace(/^,\s*/u, "").length);
-      const cue = span(
-        text,
-        cueStart,
-        sentence.start + hearsay.index + hearsay[0].replace(/[\s.!]+$/u, "").length,
-      );
+      const lead = hearsay[0].length - hearsay[0].replace(/^,?\s*/u, "").length;
+      const cueStart = sentence.start + hearsay.index + lead;
+      const cueEnd = sentence.start + hearsay.index + hearsay[0].replace(/[\s.!]+$/u, "").length;
       const source = this.nearbySource(sentence);
       if (source) source.used = true;
-      add(
+      this.add(
+        sentence,
         sentence.start,
         sentence.start + hearsay.index,
-        { speaker: source, mention: null, cue, via: null },
-        0.6,
+        { ...NO_ATTRIBUTION, speaker: source, cue: span(text, cueStart, cueEnd) },
+        "hearsay",
       );
       return;
     }
 
+    // A speech verb with its reported clause ("sagte, dass …", "erklärte, er habe …", "said the …").
+    // Opinions count too ("glaubt, dass …"): SpkAtt reports speech or thought.
+    for (
+      let i = this.cueIndex(sentence, 0, undefined, true);
+      i >= 0;
+      i = this.cueIndex(sentence, i + 1, undefined, true)
+    ) {
+      const clause = this.clauseAfterCue(sentence, i);
+      if (clause === null) continue;
+      const attribution = this.speakers.ofVerb(sentence, i, skip);
+      if (this.add(sentence, clause, this.clauseEnd(sentence, clause), attribution, "verb-clause")) return;
+    }
+
+    if (this.sourceMarker(sentence)) return;
+
+    // Postposed frame: "…, sagte der Präsident." / "…, so X." / "…, X said." / "…, wie X mitteilte."
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i];
-      if (!token?.word || this.insideMarks(token.start)) continue;
-      // "laut X, …", "according to X, …"
-      if (
-        (token.lower === "laut" || (token.lower === "according" && tokens[i + 1]?.lower === "to")) &&
-        !this.insideMarks(token.start)
-      ) {
-        const innerCue = tokens.find((t, k) => k > i + 1 && this.isCue(t) && !this.insideMarks(t.start));
-        if (innerCue && this.clauseAfterCue(sentence, tokens.indexOf(innerCue))) continue;
-        const frame = this.frameSpeaker(sentence, token, null);
-        const mention = this.actors.mentionsIn(token.end, end).find((m) => m.first <= i + 4);
-        const afterSource = mention ? mention.end : (tokens[i + 2]?.end ?? token.end);
-        if (i <= 1) add(afterSource, end, frame, 0.65);
-        else add(sentence.start, token.start, frame, 0.6);
-        return;
-      }
-      if (!this.isCue(token)) continue;
-      const clause = this.clauseAfterCue(sentence, i);
-      if (clause) {
-        const frame = this.frameSpeaker(sentence, token, null);
-        add(clause, end, frame, 0.7);
-        return;
-      }
-      // "…, sagte der Präsident." / "…, so X." / ", X said."
-      const prev = tokens[i - 1];
-      const prevPrev = tokens[i - 2];
-      const commaBefore =
-        prev?.text === "," ? prev : prevPrev?.text === "," && this.language === "en" ? prevPrev : null;
-      if (commaBefore && i > 3 && tokens.length - i <= 8) {
-        const frame = this.frameSpeaker(sentence, token, null);
-        if (frame.speaker) {
-          add(sentence.start, commaBefore.start, frame, 0.6);
-          return;
+      if (!token?.word || skip(token)) continue;
+      const soFrame = this.language === "de" && token.lower === "so" && tokens[i - 1]?.text === "," && i > 3;
+      if (!soFrame && !this.isCue(token, i, tokens)) continue;
+      let comma = -1;
+      for (let k = i - 1; k >= Math.max(0, i - 8); k--) {
+        if (tokens[k]?.text === ",") {
+          comma = k;
+          break;
         }
       }
-      if (tokens[i - 2]?.lower === "wie" || tokens[i - 3]?.lower === "wie") {
-        const wie = tokens.findIndex((t, k) => k < i && t.lower === "wie" && tokens[k - 1]?.text === ",");
-        if (wie > 2) {
-          const frame = this.frameSpeaker(sentence, token, null);
-          add(sentence.start, tokens[wie - 1]?.start ?? sentence.start, frame, 0.6);
+      if (comma < 3 || tokens.length - i > (this.language === "en" ? 8 : 20)) continue;
+      const wie = tokens[comma + 1]?.lower === "wie";
+      const between = tokens.slice(comma + 1, i);
+      if (!wie && !soFrame && between.length > 0 && this.language === "de") continue;
+      const attribution = soFrame
+        ? this.speakers.ofMarker(
+            sentence,
+            i + 1,
+            this.speakers.phraseEnd(tokens, i + 1, skip),
+            span(text, token.start, token.end),
+          )
+        : this.speakers.ofVerb(sentence, i, skip);
+      if (!attribution.speaker && !wie) continue;
+      if (this.add(sentence, sentence.start, tokens[comma]?.start ?? end, attribution, "postposed")) return;
+    }
+    // "Wie X berichtete, …": the report follows the wie-clause.
+    if (tokens[0]?.lower === "wie" || tokens[0]?.lower === "as") {
+      const cue = this.cueIndex(sentence, 1, Math.min(tokens.length, 10));
+      const comma = tokens.findIndex((t, k) => k > cue && t.text === ",");
+      if (cue > 0 && comma > cue) {
+        const attribution = this.speakers.ofVerb(sentence, cue, skip);
+        if (this.add(sentence, tokens[comma + 1]?.start ?? end, end, attribution, "postposed")) return;
+      }
+    }
+
+    // "Dies bestätigte X": the previous sentence is what X said.
+    if (/^(?:dies|das|this)$/u.test(tokens[0]?.lower ?? "") && this.isCue(tokens[1], 1, tokens)) {
+      const previous = this.sentences[sentence.index - 1];
+      if (previous && previous.paragraph === sentence.paragraph) {
+        const attribution = this.speakers.ofVerb(sentence, 1, skip);
+        if (attribution.speaker) {
+          this.add(previous, previous.start, tokens[0]?.end ?? previous.end, attribution, "demonstrative");
           return;
         }
       }
     }
-    if (this.language === "de") {
-      const so = /,\s+so\s+(?:der|die|das|ein|eine)?\s*[\p{Lu}][^,.]*[.]?$/u.exec(sentence.text);
-      if (so && so.index > 10) {
-        const soToken = tokens.find((t) => t.lower === "so" && t.start >= sentence.start + so.index);
-        if (soToken) {
-          const frame = this.frameSpeaker(sentence, soToken, null);
-          if (frame.speaker) {
-            add(sentence.start, sentence.start + so.index, frame, 0.65);
-            return;
-          }
-        }
-      }
-      this.subjunctiveContinuation(sentence);
-    }
+    if (this.language === "de") this.subjunctiveContinuation(sentence);
   }
 
-  /** Start offset of the reported clause after a cue: ", dass …", "that …", ", er habe …". */
+  /** "laut X", "X zufolge", "nach Angaben X", "gemäß X", "according to X": the rest of the sentence. */
+  private sourceMarker(sentence: Sentence): boolean {
+    const tokens = sentence.tokens;
+    const skip = this.quotedToken;
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i];
+      if (!token?.word || skip(token)) continue;
+      let from = -1;
+      let to = -1;
+      let cueEnd = token.end;
+      if (token.lower === "laut" || token.lower === "gemäß") from = i + 1;
+      else if (token.lower === "according" && tokens[i + 1]?.lower === "to") {
+        from = i + 2;
+        cueEnd = tokens[i + 1]?.end ?? cueEnd;
+      } else if (
+        (token.lower === "nach" || token.lower === "den" || token.lower === "unter") &&
+        SOURCE_NOUNS.test(tokens[i + 1]?.lower ?? "")
+      ) {
+        from = tokens[i + 2]?.lower === "von" ? i + 3 : i + 2;
+        cueEnd = tokens[i + 1]?.end ?? cueEnd;
+      } else if (token.lower === "zufolge" && i > 0) {
+        to = i;
+        let k = i - 1;
+        while (k > 0 && tokens[k - 1]?.text !== "," && i - k < 8) k--;
+        from = k;
+      }
+      if (from < 0) continue;
+      if (to < 0) to = this.speakers.phraseEnd(tokens, from, skip);
+      if (to <= from) continue;
+      const cue = span(this.text, token.start, cueEnd);
+      const attribution = this.speakers.ofMarker(sentence, from, to, cue);
+      const sourceEnd = Math.max(tokens[to - 1]?.end ?? token.end, token.lower === "zufolge" ? token.end : 0);
+      const atStart = tokens.slice(0, Math.min(i, from)).every((t) => !t.word);
+      if (atStart) return this.add(sentence, sourceEnd, sentence.end, attribution, "marker");
+      return this.add(sentence, sentence.start, sentence.end, attribution, "marker");
+    }
+    return false;
+  }
+
+  /** Start offset of the reported clause after a cue: ", dass …", "that …", ", er habe …", ": …". */
   private clauseAfterCue(sentence: Sentence, cueIndex: number): number | null {
     const tokens = sentence.tokens;
-    for (let k = cueIndex + 1; k < Math.min(tokens.length, cueIndex + 12); k++) {
+    const limit = Math.min(tokens.length, cueIndex + 30);
+    for (let k = cueIndex + 1; k < limit; k++) {
       const token = tokens[k];
       if (!token) break;
-      if (this.insideMarks(token.start)) return null;
-      if (["dass", "daß", "that"].includes(token.lower)) return tokens[k + 1]?.start ?? null;
-      if (token.text === ":" || token.text === "„" || token.text === "“" || token.text === '"') return null;
+      if (this.quotedToken(token)) return null;
+      if (this.language === "en" && (k > cueIndex + 8 || token.text === "." || token.text === ";")) break;
+      if (["dass", "daß", "that", "ob"].includes(token.lower)) return tokens[k + 1]?.start ?? null;
+      if (token.text === "." || token.text === ";") return null;
+      if (token.text === ":" && tokens[k + 1] && !this.quotedToken(tokens[k + 1] as Token))
+        return tokens[k + 1]?.start ?? null;
       if (token.text === "," && this.language === "de") {
-        const rest = tokens.slice(k + 1, k + 12);
-        if (rest[0]?.lower === "dass" || rest[0]?.lower === "daß") return tokens[k + 2]?.start ?? null;
-        if (
-          rest.some((t) => this.lex.subjunctive.has(t.lower)) &&
-          !["der", "die", "das", "welche", "wie", "um", "ohne", "als"].includes(rest[0]?.lower ?? "")
-        ) {
-          return tokens[k + 1]?.start ?? null;
+        const first = tokens[k + 1];
+        if (!first || this.quotedToken(first)) return null;
+        if (first.lower === "dass" || first.lower === "daß" || first.lower === "ob")
+          return tokens[k + 2]?.start ?? null;
+        // After a noun, "der/die/das" opens a relative clause; right after the verb, a reported one.
+        const afterNoun = k - 1 > cueIndex && tokens[k - 1]?.cap === true;
+        if (RELATIVE_START.has(first.lower) && (afterNoun || !/^(?:der|die|das)$/u.test(first.lower)))
+          continue;
+        let verb = k + 1;
+        while (verb < limit && tokens[verb]?.text !== "," && tokens[verb]?.text !== ".") {
+          const candidate = tokens[verb];
+          if (
+            candidate &&
+            (this.lex.subjunctive.has(candidate.lower) || SUBJUNCTIVE_II.has(candidate.lower)) &&
+            !this.quotedToken(candidate)
+          )
+            return first.start;
+          verb++;
         }
-        if (rest[0]?.lower === "dass" || rest[0]?.lower === "daß") return tokens[k + 2]?.start ?? null;
       }
+    }
+    if (this.language === "en") {
+      const cue = tokens[cueIndex];
+      const verb = cue ? this.verbs.get(cue.lower) : undefined;
+      if (!verb || !CLAUSE_VERBS_EN.has(verb.lemma)) return null;
+      let k = cueIndex + 1;
+      if (verb.lemma === "tell") k = this.speakers.phraseEnd(tokens, k);
+      const next = tokens[k];
+      if (!next?.word || this.quotedToken(next)) return null;
+      if (
+        /^(?:in|on|at|after|before|during|to|of|for|with|by|from|this|so|yes|no|nothing|whether)$/u.test(
+          next.lower,
+        )
+      )
+        return null;
+      // A reported clause has a finite verb: "said the plant would create …", not "claims victory".
+      const finite = tokens
+        .slice(k + 1, k + 12)
+        .some((t) =>
+          /^(?:was|were|is|are|had|has|have|would|will|could|should|may|might|did|must|can)$/u.test(t.lower),
+        );
+      return finite ? next.start : null;
     }
     return null;
   }
 
-  /** A sentence in Konjunktiv I right after reported speech continues it ("Er habe …"). */
+  /** Where a reported clause ends: the sentence end, or a postposed frame "…, said X". */
+  private clauseEnd(sentence: Sentence, start: number): number {
+    const tokens = sentence.tokens;
+    for (let k = tokens.length - 1; k > 0; k--) {
+      const token = tokens[k];
+      if (!token || token.start < start) break;
+      if (token.text === "," && this.isCue(tokens[k + 1], k + 1, tokens) && tokens.length - k < 8)
+        return token.start;
+    }
+    return sentence.end;
+  }
+
+  /** A sentence in Konjunktiv I continues the report before it ("Er habe …", "Es gebe …"). */
   private subjunctiveContinuation(sentence: Sentence): void {
     const tokens = sentence.tokens;
     const verb = tokens.find(
       (t, k) =>
-        this.lex.subjunctive.has(t.lower) && tokens[k - 1]?.lower !== "ich" && !this.insideMarks(t.start),
+        this.lex.subjunctive.has(t.lower) &&
+        !/^(?:ich|wir|sie|ihr)$/u.test(tokens[k - 1]?.lower ?? "") &&
+        !/^(?:ich|wir)$/u.test(tokens[k + 1]?.lower ?? "") &&
+        !this.quotedToken(t),
     );
     if (!verb) return;
-    const previous = [...this.quotes]
-      .reverse()
-      .find((q) => q.end <= sentence.start && sentence.start - q.end < 400);
-    if (!previous?.speaker) return;
-    const [s, e] = trimContent(this.text, sentence.start, sentence.end);
-    if (this.quotes.some((q) => q.start < e && s < q.end)) return;
-    this.quotes.push({
-      kind: this.quotes.some((q) => q.marked && q.start >= s && q.end <= e) ? "MIXED" : "INDIRECT",
-      start: s,
-      end: e,
-      parts: null,
-      speaker: previous.speaker,
-      speakerMention: null,
-      via: previous.via,
-      addressee: null,
-      cue: span(this.text, verb.start, verb.end),
-      confidence: 0.45,
-      marked: false,
-    });
+    const cue = span(this.text, verb.start, verb.end);
+    const previous = this.quotes.findLast(
+      (q) => !q.marked && q.end <= sentence.start && sentence.start - q.end < 600,
+    );
+    const prior =
+      previous ??
+      this.quotes.findLast((q) => q.speaker && q.end <= sentence.start && sentence.start - q.end < 1200);
+    let attribution: Attribution = {
+      ...NO_ATTRIBUTION,
+      speaker: prior?.speaker ?? null,
+      via: prior?.via ?? null,
+      cue,
+    };
+    const before = this.sentences[sentence.index - 1];
+    const reportedBefore =
+      before !== undefined && this.quotes.some((q) => q.start >= before.start && q.end <= before.end + 1);
+    if (before && !reportedBefore) {
+      // The sentence before names who speaks without a clause ("Annan äußerte sich besorgt …").
+      const k = this.cueIndex(before, 0, undefined, true);
+      if (k >= 0) {
+        const found = this.speakers.ofVerb(before, k, this.quotedToken);
+        if (found.speaker) attribution = { ...found, cue };
+      }
+    }
+    this.add(sentence, sentence.start, sentence.end, attribution, "subjunctive");
   }
 
   /** A media group or agency named in this or the two previous sentences ("nordkoreanische Medien"). */
@@ -590,9 +681,10 @@ export class QuoteFinder {
     for (let index = sentence.index; index >= Math.max(0, sentence.index - 2); index--) {
       const s = this.sentences[index];
       if (!s) continue;
-      const mentions = this.actors.mentionsIn(s.start, s.end).reverse();
-      for (const m of mentions) {
-        const cluster = this.actors.clusterOf.get(m);
+      const mentions = this.speakers.mentionsOf(s);
+      for (let m = mentions.length - 1; m >= 0; m--) {
+        const mention = mentions[m];
+        const cluster = mention ? this.actors.clusterOf.get(mention) : undefined;
         if (cluster && (cluster.kind === "GROUP" || cluster.entity?.media)) return cluster;
       }
     }

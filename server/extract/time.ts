@@ -44,12 +44,111 @@ const monthAlternation = (months: string[]) => months.map((month) => `(?:${month
 const MONTH_DE = `(${monthAlternation(MONTHS_DE)})`;
 const MONTH_EN = `(${monthAlternation(MONTHS_EN)})`;
 
+const MONTH_TESTS: Record<Language, RegExp[]> = {
+  de: MONTHS_DE.map((alternatives) => new RegExp(`^(?:${alternatives})$`, "u")),
+  en: MONTHS_EN.map((alternatives) => new RegExp(`^(?:${alternatives})$`, "u")),
+};
+
 function monthNumber(name: string, language: Language): number {
   const lower = name.toLowerCase();
-  const months = language === "de" ? MONTHS_DE : MONTHS_EN;
-  const index = months.findIndex((alternatives) => new RegExp(`^(?:${alternatives})$`, "u").test(lower));
-  return index + 1;
+  return MONTH_TESTS[language].findIndex((test) => test.test(lower)) + 1;
 }
+
+const YEAR = "((?:19|20)\\d{2})";
+
+/** The sentence patterns of one language, compiled once. */
+function compilePatterns(language: Language) {
+  const month = language === "de" ? MONTH_DE : MONTH_EN;
+  const ordinal = "(?:st|nd|rd|th)?";
+  return {
+    range:
+      language === "de"
+        ? new RegExp(
+            `\\b(?:zwischen|vom|von)\\s+(?:dem\\s+)?(\\d{1,2})\\.\\s*(?:${month}\\s*)?${YEAR}?\\s*(?:und|bis(?:\\s+(?:zum|einschließlich))?|-|–)\\s*(?:dem\\s+)?(\\d{1,2})\\.\\s*${month}(?:\\s+${YEAR})?`,
+            "giu",
+          )
+        : new RegExp(
+            `\\b(?:between|from)\\s+${month}\\s+(\\d{1,2})${ordinal}(?:,?\\s+${YEAR})?\\s+(?:and|to|through|until|-|–)\\s+(?:${month}\\s+)?(\\d{1,2})${ordinal}(?:,?\\s+${YEAR})?`,
+            "giu",
+          ),
+    day:
+      language === "de"
+        ? new RegExp(`\\b(\\d{1,2})\\.\\s*${month}(?:\\s+${YEAR})?(?![\\p{L}])`, "giu")
+        : new RegExp(
+            `\\b(?:${month}\\s+(\\d{1,2})${ordinal}(?:,?\\s+${YEAR})?|(\\d{1,2})${ordinal}\\s+(?:of\\s+)?${month}(?:,?\\s+${YEAR})?)\\b`,
+            "giu",
+          ),
+    month:
+      language === "de"
+        ? new RegExp(
+            `\\b(?:im|in|seit|ab|bis|Anfang|Mitte|Ende|vom|zum)\\s+${month}(?:\\s+${YEAR})?(?![\\p{L}])`,
+            "giu",
+          )
+        : new RegExp(
+            `\\b(?:in|since|by|until|early|mid|late|last|this|next)\\s+${month}(?:,?\\s+${YEAR})?\\b`,
+            "giu",
+          ),
+  };
+}
+
+const PATTERNS = { de: compilePatterns("de"), en: compilePatterns("en") };
+const patterns = (language: Language) => PATTERNS[language];
+
+/** "nächsten Monat", "last year": a month or year counted from the publication date. */
+const RELATIVE_PERIODS: Record<Language, [RegExp, "MONTH" | "YEAR", number][]> = {
+  de: [
+    [/\b(?:im\s+)?(?:nächsten|kommenden)\s+Monat\b/giu, "MONTH", 1],
+    [/\b(?:im\s+)?(?:vergangenen|letzten|vorigen)\s+Monat\b/giu, "MONTH", -1],
+    [/\b(?:in\s+diesem|diesen)\s+Monat\b/giu, "MONTH", 0],
+    [/\b(?:im\s+)?(?:nächsten|kommenden)\s+Jahr\b|\bnächstes\s+Jahr\b/giu, "YEAR", 1],
+    [
+      /\b(?:im\s+)?(?:vergangenen|letzten|vorigen)\s+Jahr\b|\b(?:letztes|vergangenes|voriges)\s+Jahr\b/giu,
+      "YEAR",
+      -1,
+    ],
+    [/\b(?:in\s+diesem|dieses)\s+Jahr\b/giu, "YEAR", 0],
+  ],
+  en: [
+    [/\bnext\s+month\b/giu, "MONTH", 1],
+    [/\blast\s+month\b/giu, "MONTH", -1],
+    [/\bthis\s+month\b/giu, "MONTH", 0],
+    [/\bnext\s+year\b/giu, "YEAR", 1],
+    [/\blast\s+year\b/giu, "YEAR", -1],
+    [/\bthis\s+year\b/giu, "YEAR", 0],
+  ],
+};
+
+const NUMBER_WORDS: Record<string, number> = {
+  ein: 1,
+  einem: 1,
+  eins: 1,
+  zwei: 2,
+  drei: 3,
+  vier: 4,
+  fünf: 5,
+  sechs: 6,
+  sieben: 7,
+  acht: 8,
+  neun: 9,
+  zehn: 10,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
+/** "vor drei Tagen", "two days ago", "in zwei Tagen". */
+const DAYS_AGO: Record<Language, RegExp> = {
+  de: /\b(vor|in)\s+(\d{1,2}|einem|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn)\s+(Tag|Tagen|Woche|Wochen)\b/giu,
+  en: /\b(?:(in)\s+)?(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(days?|weeks?)(\s+ago)?\b/giu,
+};
 
 type Reference = { year: number; month: number; day: number } | null;
 
@@ -78,7 +177,7 @@ function inferYear(reference: NonNullable<Reference>, month: number, day: number
 }
 
 const FUTURE_CUE =
-  /\b(?:wird|werden|wirst|werde|plant|planen|geplant|kommenden?|nächsten?|bald|künftig|morgen|übermorgen|going to|plans?|scheduled|next|upcoming|tomorrow)\b/iu;
+  /\b(?:wird|werden|wirst|werde|will|wollen|plant|planen|geplant|kommenden?|nächsten?|bald|künftig|morgen|übermorgen|going to|plans?|scheduled|next|upcoming|tomorrow)\b/iu;
 
 type Found = TimeExpression & { order: number };
 
@@ -100,7 +199,7 @@ export function findTimes(
     const span: Span = { start: offset + start, end: offset + end, text: sentence.slice(start, end) };
     found.push({ ...time, span, order: start });
   };
-  const month = language === "de" ? MONTH_DE : MONTH_EN;
+  const P = patterns(language);
 
   const dated = (m: number, d: number, y: number | null, isFuture = future): string | null => {
     if (m < 1 || d < 1 || d > 31) return null;
@@ -111,15 +210,7 @@ export function findTimes(
   };
 
   // Ranges: "zwischen dem 7. September und dem 1. Oktober (2023)", "vom 7. bis 10. September".
-  const rangeDe = new RegExp(
-    `\\b(?:zwischen|vom|von)\\s+(?:dem\\s+)?(\\d{1,2})\\.\\s*(?:${month}\\s*)?((?:19|20)\\d{2})?\\s*(?:und|bis(?:\\s+(?:zum|einschließlich))?|-|–)\\s*(?:dem\\s+)?(\\d{1,2})\\.\\s*${month}(?:\\s+((?:19|20)\\d{2}))?`,
-    "giu",
-  );
-  const rangeEn = new RegExp(
-    `\\b(?:between|from)\\s+${month}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+((?:19|20)\\d{2}))?\\s+(?:and|to|through|until|-|–)\\s+(?:${month}\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+((?:19|20)\\d{2}))?`,
-    "giu",
-  );
-  for (const match of sentence.matchAll(language === "de" ? rangeDe : rangeEn)) {
+  for (const match of sentence.matchAll(P.range)) {
     let startDay: number;
     let startMonth: number;
     let endDay: number;
@@ -157,12 +248,7 @@ export function findTimes(
   }
 
   // Day and month: "am 7. September (2023)", "September 7(, 2023)", "7 September 2023".
-  const dayDe = new RegExp(`\\b(\\d{1,2})\\.\\s*${month}(?:\\s+((?:19|20)\\d{2}))?\\b`, "giu");
-  const dayEn = new RegExp(
-    `\\b(?:${month}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+((?:19|20)\\d{2}))?|(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${month}(?:,?\\s+((?:19|20)\\d{2}))?)\\b`,
-    "giu",
-  );
-  for (const match of sentence.matchAll(language === "de" ? dayDe : dayEn)) {
+  for (const match of sentence.matchAll(P.day)) {
     let m: number;
     let d: number;
     let y: number | null;
@@ -189,17 +275,7 @@ export function findTimes(
   }
 
   // Month (and year): "im September", "Anfang Oktober 2023", "in September".
-  const monthPattern =
-    language === "de"
-      ? new RegExp(
-          `\\b(?:im|in|seit|ab|bis|Anfang|Mitte|Ende|vom|zum)\\s+${month}(?:\\s+((?:19|20)\\d{2}))?\\b`,
-          "giu",
-        )
-      : new RegExp(
-          `\\b(?:in|since|by|until|early|mid|late|last|this|next)\\s+${month}(?:,?\\s+((?:19|20)\\d{2}))?\\b`,
-          "giu",
-        );
-  for (const match of sentence.matchAll(monthPattern)) {
+  for (const match of sentence.matchAll(P.month)) {
     const m = monthNumber(match[1] ?? "", language);
     if (m < 1) continue;
     let year: number | null = match[2] ? Number(match[2]) : null;
@@ -281,6 +357,40 @@ export function findTimes(
         direction: null,
       });
     }
+  }
+
+  for (const [pattern, precision, delta] of RELATIVE_PERIODS[language]) {
+    for (const match of sentence.matchAll(pattern)) {
+      let start: string | null = null;
+      let end: string | null = null;
+      if (reference && precision === "MONTH") {
+        const index = reference.year * 12 + reference.month - 1 + delta;
+        const year = Math.floor(index / 12);
+        const m = (index % 12) + 1;
+        start = iso(year, m, 1);
+        end = iso(year, m, daysInMonth(year, m));
+      } else if (reference) {
+        start = iso(reference.year + delta, 1, 1);
+        end = iso(reference.year + delta, 12, 31);
+      }
+      add(match.index ?? 0, (match.index ?? 0) + match[0].length, { start, end, precision, direction: null });
+    }
+  }
+
+  for (const match of sentence.matchAll(DAYS_AGO[language])) {
+    const ago = language === "de" ? match[1]?.toLowerCase() === "vor" : match[4] !== undefined;
+    const ahead = match[1]?.toLowerCase() === "in";
+    if (!ago && !ahead) continue;
+    const raw = (match[2] ?? "").toLowerCase();
+    const count = NUMBER_WORDS[raw] ?? Number(raw);
+    const days = count * (/^(?:woche|wochen|weeks?)$/iu.test(match[3] ?? "") ? 7 : 1) * (ago ? -1 : 1);
+    const date = reference ? shiftDays(reference, days) : null;
+    add(match.index ?? 0, (match.index ?? 0) + match[0].length, {
+      start: date,
+      end: date,
+      precision: "DAY",
+      direction: null,
+    });
   }
 
   // Vague expressions.

@@ -1,10 +1,33 @@
 /**
- * Scores quotes and speakers against SpkAtt (../shared/data/spkatt-train.jsonl), by the rules of
- * shared/design/evaluation.md. Usage: npx tsx server/extract/eval/quotes.ts [--limit N] [--offset N] [--errors]
+ * Scores quotes and speakers by the rules of shared/design/evaluation.md, on SpkAtt
+ * (../shared/data/spkatt-train.jsonl, German) or on the English development set
+ * (test/fixtures/english/articles.jsonl, same format).
+ *
+ * SpkAtt is split by article index: "heldout" is every fifth article (index % 5 === 0), "dev" the
+ * rest. Rules are tuned on dev errors only; heldout shows whether they generalise.
+ *
+ *   evaluateQuotes({ split: "dev" | "heldout" | "all", english: boolean }): QuoteReport
+ *
+ * QuoteReport = {
+ *   corpus, split, articles, words, seconds, wordsPerSecond,   // speed excludes lexicon loading
+ *   gold, predicted, matched, precision, recall, f1,          // quote spans, one-to-one matching
+ *   perForm: { [goldForm]: { gold, found, recall } },          // Direct, Indirect, Reported, …
+ *   directRecall,                                             // = perForm.Direct.recall
+ *   speaker: { withSource, correct, accuracy },               // matched items whose gold has a source
+ *   reliability: [{ from, to, count, right, precision }],     // confidence bins 0–0.1 … 0.9–1.0
+ *   byConfidence: [{ confidence, count, matched, right }],    // per exact value (one per rule)
+ * }
+ * A prediction is "right" for the reliability table when it matches a gold item and, if that gold
+ * item names a source, its speaker is right. Numbers are fractions (0..1).
+ *
+ * CLI: npx tsx server/extract/eval/quotes.ts [--english] [--split dev|heldout|all] [--errors]
+ * prints the table (dev, heldout and all for SpkAtt) and, with --errors, the misses, extra
+ * predictions and wrong speakers of the chosen split (dev by default).
  */
-import { readFileSync } from "node:fs";
-import { extract } from "../index.ts";
-import type { AnnotationDocument, Quote } from "../types.ts";
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { extract, warmUp } from "../index.ts";
+import type { AnnotationDocument, Language, Quote } from "../types.ts";
 import { f1, pct, ratio, sharedData } from "./data.ts";
 
 type Piece = { start: number; end: number; text: string };
@@ -12,7 +35,34 @@ type Report = { form: string; kind: string; message: Piece[]; source: Piece[] };
 type Article = { id: string; publishedAt?: string; text: string; reports: Report[] };
 type Gold = { form: string; start: number; end: number; source: Piece[] };
 
+export type Split = "all" | "dev" | "heldout";
+export type ReliabilityBin = { from: number; to: number; count: number; right: number; precision: number };
+export type QuoteReport = {
+  corpus: "spkatt" | "english";
+  split: Split;
+  articles: number;
+  words: number;
+  seconds: number;
+  wordsPerSecond: number;
+  gold: number;
+  predicted: number;
+  matched: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  perForm: Record<string, { gold: number; found: number; recall: number }>;
+  directRecall: number;
+  speaker: { withSource: number; correct: number; accuracy: number };
+  reliability: ReliabilityBin[];
+  byConfidence: { confidence: number; count: number; matched: number; right: number }[];
+};
+
+export const ENGLISH_SET = fileURLToPath(
+  new URL("../../../test/fixtures/english/articles.jsonl", import.meta.url),
+);
+
 const THOUGHT_ONLY = new Set(["Thought", "T"]);
+const BINS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 
 function goldItems(article: Article): Gold[] {
   return article.reports
@@ -62,78 +112,207 @@ function speakerRight(gold: Gold, quote: Quote, doc: AnnotationDocument): boolea
   return names.includes(lastWord);
 }
 
-function main(): void {
-  const path = sharedData("spkatt-train.jsonl");
-  if (!path) return;
-  const args = process.argv.slice(2);
-  const option = (name: string, fallback: number) => {
-    const index = args.indexOf(name);
-    return index >= 0 ? Number(args[index + 1]) : fallback;
-  };
-  const limit = option("--limit", Number.POSITIVE_INFINITY);
-  const offset = option("--offset", 0);
-  const showErrors = args.includes("--errors");
-  const articles = readFileSync(path, "utf8")
+function readArticles(path: string): Article[] {
+  return readFileSync(path, "utf8")
     .split("\n")
     .filter(Boolean)
-    .map((line) => JSON.parse(line) as Article)
-    .slice(offset, offset + limit);
-
-  let predictedCount = 0;
-  let goldCount = 0;
-  let matchedCount = 0;
-  let withSource = 0;
-  let speakerCorrect = 0;
-  const perForm = new Map<string, { gold: number; found: number }>();
-  const started = performance.now();
-  let words = 0;
-  for (const article of articles) {
-    words += article.text.split(/\s+/u).length;
-    const doc = extract(article.text, { language: "de", publishedAt: article.publishedAt ?? null });
-    const gold = goldItems(article);
-    const pairs = match(gold, doc.quotes);
-    predictedCount += doc.quotes.length;
-    goldCount += gold.length;
-    matchedCount += pairs.length;
-    for (const g of gold) {
-      const entry = perForm.get(g.form) ?? { gold: 0, found: 0 };
-      entry.gold++;
-      if (pairs.some(([mg]) => mg === g)) entry.found++;
-      perForm.set(g.form, entry);
-    }
-    for (const [g, p] of pairs) {
-      if (g.source.length === 0) continue;
-      withSource++;
-      const right = speakerRight(g, p, doc);
-      if (right) speakerCorrect++;
-      else if (showErrors) {
-        const speaker = doc.actors.find((a) => a.id === p.speaker);
-        console.log(
-          `SPEAKER ${article.id.slice(0, 40)} gold=${g.source.map((s) => s.text).join(" ")} got=${speaker?.name ?? "null"} (${p.speakerMention?.text ?? ""}) | ${p.text.slice(0, 70)}`,
-        );
-      }
-    }
-    if (showErrors) {
-      for (const g of gold)
-        if (!pairs.some(([mg]) => mg === g))
-          console.log(`MISSED ${g.form} | ${article.text.slice(g.start, g.end).slice(0, 110)}`);
-      for (const p of doc.quotes)
-        if (!pairs.some(([, mp]) => mp === p)) console.log(`EXTRA ${p.kind} | ${p.text.slice(0, 110)}`);
-    }
-  }
-  const seconds = (performance.now() - started) / 1000;
-  const precision = ratio(matchedCount, predictedCount);
-  const recall = ratio(matchedCount, goldCount);
-  console.log(
-    `articles ${articles.length}, gold ${goldCount}, predicted ${predictedCount}, matched ${matchedCount}`,
-  );
-  console.log(`quote P ${pct(precision)}  R ${pct(recall)}  F1 ${pct(f1(precision, recall))}`);
-  for (const [form, { gold, found }] of [...perForm].sort())
-    console.log(`  recall ${form}: ${pct(ratio(found, gold))} (${found}/${gold})`);
-  console.log(`speaker accuracy ${pct(ratio(speakerCorrect, withSource))} (${speakerCorrect}/${withSource})`);
-  console.log(
-    `speed ${Math.round(words / seconds)} words/s (${words} words, ${seconds.toFixed(1)} s, incl. first-use lexicon load)`,
-  );
+    .map((line) => JSON.parse(line) as Article);
 }
 
-main();
+const inSplit = (index: number, split: Split) =>
+  split === "all" || (split === "heldout") === (index % 5 === 0);
+
+/** Accumulates one report; `log` receives error lines when given. */
+class Tally {
+  articles = 0;
+  words = 0;
+  seconds = 0;
+  gold = 0;
+  predicted = 0;
+  matched = 0;
+  withSource = 0;
+  speakerCorrect = 0;
+  perForm = new Map<string, { gold: number; found: number }>();
+  /** Per exact confidence value (each rule has its own): predictions, matched, right. */
+  byConfidence = new Map<number, { count: number; matched: number; right: number }>();
+  bins = BINS.map((from) => ({ from, to: Math.round((from + 0.1) * 10) / 10, count: 0, right: 0 }));
+
+  add(article: Article, doc: AnnotationDocument, seconds: number, log?: (line: string) => void): void {
+    this.articles++;
+    this.words += article.text.split(/\s+/u).filter(Boolean).length;
+    this.seconds += seconds;
+    const gold = goldItems(article);
+    const pairs = match(gold, doc.quotes);
+    const goldOf = new Map(pairs.map(([g, p]) => [p, g]));
+    const found = new Set(pairs.map(([g]) => g));
+    this.predicted += doc.quotes.length;
+    this.gold += gold.length;
+    this.matched += pairs.length;
+    for (const g of gold) {
+      const entry = this.perForm.get(g.form) ?? { gold: 0, found: 0 };
+      entry.gold++;
+      if (found.has(g)) entry.found++;
+      this.perForm.set(g.form, entry);
+    }
+    const short = (value: string, length: number) => value.replace(/\s+/gu, " ").slice(0, length);
+    for (const p of doc.quotes) {
+      const g = goldOf.get(p);
+      const speakerOk = g ? g.source.length === 0 || speakerRight(g, p, doc) : false;
+      if (g && g.source.length > 0) {
+        this.withSource++;
+        if (speakerOk) this.speakerCorrect++;
+        else if (log) {
+          const speaker = doc.actors.find((a) => a.id === p.speaker);
+          log(
+            `SPEAKER ${g.form} ${p.confidence.toFixed(2)} gold=${g.source.map((s) => s.text).join(" ")} got=${speaker?.name ?? "null"} (${p.speakerMention?.text ?? ""}) cue=${p.cue?.text ?? ""} | ${short(p.text, 90)}`,
+          );
+        }
+      }
+      const level = this.byConfidence.get(p.confidence) ?? { count: 0, matched: 0, right: 0 };
+      level.count++;
+      if (g) level.matched++;
+      if (speakerOk) level.right++;
+      this.byConfidence.set(p.confidence, level);
+      const bin = this.bins.find((b) => p.confidence >= b.from && (p.confidence < b.to || b.to >= 1));
+      if (bin) {
+        bin.count++;
+        if (speakerOk) bin.right++;
+      }
+    }
+    if (!log) return;
+    for (const g of gold) {
+      if (found.has(g)) continue;
+      const before = article.text.slice(Math.max(0, g.start - 60), g.start);
+      log(
+        `MISSED ${g.form} src=${g.source.map((s) => s.text).join(" ")} | …${short(before, 60)}⟦${short(article.text.slice(g.start, g.end), 140)}⟧`,
+      );
+    }
+    for (const p of doc.quotes) {
+      if (goldOf.has(p)) continue;
+      const speaker = doc.actors.find((a) => a.id === p.speaker);
+      log(
+        `EXTRA ${p.kind} ${p.confidence.toFixed(2)} spk=${speaker?.name ?? "null"} cue=${p.cue?.text ?? ""} | ${short(p.text, 140)}`,
+      );
+    }
+  }
+
+  report(corpus: QuoteReport["corpus"], split: Split): QuoteReport {
+    const precision = ratio(this.matched, this.predicted);
+    const recall = ratio(this.matched, this.gold);
+    const perForm: QuoteReport["perForm"] = {};
+    for (const [form, { gold, found }] of [...this.perForm].sort())
+      perForm[form] = { gold, found, recall: ratio(found, gold) };
+    return {
+      corpus,
+      split,
+      articles: this.articles,
+      words: this.words,
+      seconds: this.seconds,
+      wordsPerSecond: this.seconds > 0 ? Math.round(this.words / this.seconds) : 0,
+      gold: this.gold,
+      predicted: this.predicted,
+      matched: this.matched,
+      precision,
+      recall,
+      f1: f1(precision, recall),
+      perForm,
+      directRecall: perForm.Direct?.recall ?? 0,
+      speaker: {
+        withSource: this.withSource,
+        correct: this.speakerCorrect,
+        accuracy: ratio(this.speakerCorrect, this.withSource),
+      },
+      byConfidence: [...this.byConfidence]
+        .sort((x, y) => x[0] - y[0])
+        .map(([confidence, level]) => ({ confidence, ...level })),
+      reliability: this.bins.map((b) => ({ ...b, precision: ratio(b.right, b.count) })),
+    };
+  }
+}
+
+/** Runs the extractor over the corpus once and scores each requested split. */
+function evaluate(
+  english: boolean,
+  splits: Split[],
+  log?: { split: Split; line: (line: string) => void },
+): QuoteReport[] {
+  const path = english ? (existsSync(ENGLISH_SET) ? ENGLISH_SET : null) : sharedData("spkatt-train.jsonl");
+  const corpus = english ? "english" : "spkatt";
+  const tallies = splits.map(() => new Tally());
+  if (!path) return tallies.map((tally, k) => tally.report(corpus, splits[k] ?? "all"));
+  const language: Language = english ? "en" : "de";
+  warmUp();
+  readArticles(path).forEach((article, index) => {
+    const started = performance.now();
+    const doc = extract(article.text, { language, publishedAt: article.publishedAt ?? null });
+    const seconds = (performance.now() - started) / 1000;
+    splits.forEach((split, k) => {
+      // The English set is small and written for development: every split is all of it.
+      if (!english && !inSplit(index, split)) return;
+      const printer = log && log.split === split ? log.line : undefined;
+      if (printer) printer(`# ${article.id.slice(0, 80)}`);
+      tallies[k]?.add(article, doc, seconds, printer);
+    });
+  });
+  return tallies.map((tally, k) => tally.report(corpus, splits[k] ?? "all"));
+}
+
+/** Quote scores for the `npm run eval` orchestrator. */
+export function evaluateQuotes(options: { split?: Split; english?: boolean } = {}): QuoteReport {
+  const [report] = evaluate(options.english ?? false, [options.split ?? "all"]);
+  if (!report) throw new Error("evaluateQuotes: no report");
+  return report;
+}
+
+function printTable(reports: QuoteReport[]): void {
+  const forms = [...new Set(reports.flatMap((r) => Object.keys(r.perForm)))].sort();
+  const rows: [string, (r: QuoteReport) => string][] = [
+    ["articles", (r) => String(r.articles)],
+    ["gold / predicted / matched", (r) => `${r.gold}/${r.predicted}/${r.matched}`],
+    ["quote precision", (r) => pct(r.precision)],
+    ["quote recall", (r) => pct(r.recall)],
+    ["quote F1", (r) => pct(r.f1)],
+    ...forms.map((form): [string, (r: QuoteReport) => string] => [
+      `  recall ${form}`,
+      (r) => {
+        const entry = r.perForm[form];
+        return entry ? `${pct(entry.recall)} (${entry.found}/${entry.gold})` : "-";
+      },
+    ]),
+    ["speaker accuracy", (r) => `${pct(r.speaker.accuracy)} (${r.speaker.correct}/${r.speaker.withSource})`],
+    ["words/s (extractor only)", (r) => String(r.wordsPerSecond)],
+  ];
+  const width = 30;
+  console.log(`${"".padEnd(width)}${reports.map((r) => r.split.padStart(18)).join("")}`);
+  for (const [label, cell] of rows)
+    console.log(`${label.padEnd(width)}${reports.map((r) => cell(r).padStart(18)).join("")}`);
+  console.log(`\nreliability (${reports.at(-1)?.split}): confidence bin, predictions, observed precision`);
+  for (const bin of reports.at(-1)?.reliability ?? [])
+    console.log(
+      `  ${bin.from.toFixed(1)}–${bin.to.toFixed(1)}  ${String(bin.count).padStart(5)}  ${pct(bin.precision)}`,
+    );
+  console.log("per confidence value: predictions, matched %, right %");
+  for (const level of reports.at(-1)?.byConfidence ?? [])
+    console.log(
+      `  ${level.confidence.toFixed(2)}  ${String(level.count).padStart(5)}  ${pct(ratio(level.matched, level.count))}  ${pct(ratio(level.right, level.count))}`,
+    );
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const english = args.includes("--english");
+  const splitArg = args[args.indexOf("--split") + 1];
+  const chosen: Split =
+    args.includes("--split") && (splitArg === "dev" || splitArg === "heldout" || splitArg === "all")
+      ? splitArg
+      : "dev";
+  const splits: Split[] = english ? ["all"] : ["dev", "heldout", "all"];
+  const log = args.includes("--errors")
+    ? { split: english ? ("all" as const) : chosen, line: (line: string) => console.log(line) }
+    : undefined;
+  const reports = evaluate(english, splits, log);
+  console.log(english ? "English development set" : "SpkAtt (German)");
+  printTable(reports);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

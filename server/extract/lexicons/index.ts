@@ -8,8 +8,15 @@ import { dirname, join } from "node:path";
 import countries from "i18n-iso-countries";
 import { tokenize } from "../tokens.ts";
 import type { ActorKind } from "../types.ts";
-import { COUNTRY_ROWS, REGION_ROWS } from "./countries.ts";
+import { COUNTRY_ROWS, PLACE_ROWS, REGION_ROWS } from "./countries.ts";
 import { ORGANIZATION_ROWS } from "./organizations.ts";
+import {
+  packagedEnglishWords,
+  packagedGivenNames,
+  packagedSurnames,
+  packagedTowns,
+  type Town,
+} from "./packaged.ts";
 import { PERSON_ROWS } from "./people.ts";
 import {
   CAMEO_ROOTS,
@@ -22,8 +29,11 @@ import {
   THOUGHT_VERBS_DE,
 } from "./verbs.ts";
 import {
+  COMMON_NOUN_ENDING_DE,
   FUNCTION_WORDS,
   GIVEN_NAMES,
+  NON_NAME_ACRONYMS,
+  NON_NAME_WORDS,
   ORG_SUFFIXES,
   PLACE_NOUNS,
   ROLE_ENDINGS_DE,
@@ -31,8 +41,10 @@ import {
   ROLE_NOUNS_EN,
   SOURCE_GROUP_NOUNS,
   STATE_NOUNS,
+  TITLES,
 } from "./words.ts";
 
+export type { Town };
 export { CAMEO_ROOTS };
 
 /** An entity the lexicon knows, shared by every document. */
@@ -65,6 +77,16 @@ export type Lexicon = {
   entities: Map<string, LexEntity>;
   functionWords: Set<string>;
   givenNames: Map<string, "m" | "f" | "x">;
+  /** Frequent surnames (capitalised), from the packaged lists. */
+  surnames: Set<string>;
+  /** Towns of the world by name (the most populous of each name). */
+  towns: Map<string, Town>;
+  /** Forms of address and titles, lower case ("herr", "dr"). */
+  titles: Set<string>;
+  /** Upper-case abbreviations that never name an organisation ("EUR", "ISBN"). */
+  nonNameAcronyms: Set<string>;
+  /** A capitalised German word whose ending only common nouns have ("Verkürzung"), unless it is a known name. */
+  nounByShape(word: string): boolean;
   speechVerbs: { de: Map<string, VerbEntry>; en: Map<string, VerbEntry> };
   eventVerbs: { de: Map<string, VerbEntry>; en: Map<string, VerbEntry> };
   eventNouns: [string, string][];
@@ -255,8 +277,14 @@ function compile(): Lexicon {
     const en = namesEn[code] ?? [];
     const extra = splitList(row?.[6]);
     const nameDe = de.at(-1) ?? extra[0] ?? code;
+    // The common short form: "Russia", not "Russian Federation".
+    const plain = en.filter((name) => !name.includes(",") && !name.includes(" of "));
     const nameEn =
-      en.find((name) => !name.includes(",") && !name.includes(" of ")) ?? en[0] ?? extra[0] ?? code;
+      plain.find((name) => name.length > 3 && !/Federation|Republic/u.test(name)) ??
+      plain[0] ??
+      en[0] ??
+      extra[0] ??
+      code;
     const entity: LexEntity = {
       key: `country:${code}`,
       kind: "COUNTRY",
@@ -305,6 +333,24 @@ function compile(): Lexicon {
     for (const surface of [name, ...entity.aliases]) addName(surface, entity, "NAME");
   }
 
+  for (const row of PLACE_ROWS) {
+    const [name = "", wikidata = "", aliases = "", english = "", country = ""] = row.split("|");
+    const entity: LexEntity = {
+      key: `place:${name.toLowerCase()}`,
+      kind: "PLACE",
+      nameDe: name,
+      nameEn: english || name,
+      aliases: splitList(aliases),
+      wikidataId: wikidata || null,
+      country: country || null,
+      gender: null,
+      roles: [],
+      media: false,
+    };
+    entities.set(entity.key, entity);
+    for (const surface of [name, ...entity.aliases]) addName(surface, entity, "NAME");
+  }
+
   for (const row of ORGANIZATION_ROWS) {
     const [name = "", wikidata = "", aliases = "", country = "", flags = ""] = row.split("|");
     const entity: LexEntity = {
@@ -343,7 +389,29 @@ function compile(): Lexicon {
   }
 
   const commonNouns = buildCommonNouns();
+  const functionWords = new Set(FUNCTION_WORDS);
+  const givenNames = new Map<string, "m" | "f" | "x">(Object.entries(GIVEN_NAMES));
+  // Packaged names that are also German nouns or function words ("Will", "Rose", "Mark") are left out.
+  for (const name of packagedGivenNames())
+    if (!givenNames.has(name) && !commonNouns.has(name) && !functionWords.has(name.toLowerCase()))
+      givenNames.set(name, "x");
+  const surnames = new Set<string>();
+  for (const name of packagedSurnames())
+    if (!commonNouns.has(name) && !functionWords.has(name.toLowerCase())) surnames.add(name);
+  const towns = packagedTowns();
+  const englishWords = new Set(packagedEnglishWords());
+  const knownName = (word: string) =>
+    givenNames.has(word) || surnames.has(word) || towns.has(word) || phrases.has(word);
+  /** "Steighilfen", "Axialturbine": a long word ending in a dictionary noun, whatever its first part. */
+  const nounTail = (word: string): boolean => {
+    if (word.length < 9) return false;
+    for (let i = 4; i <= word.length - 4; i++) {
+      if (commonNouns.has((word[i] ?? "").toUpperCase() + word.slice(i + 1))) return true;
+    }
+    return false;
+  };
   const commonCache = new Map<string, boolean>();
+  const shapeCache = new Map<string, boolean>();
   const compoundTail = (word: string): NounInfo | null => {
     for (let i = 3; i <= word.length - 4; i++) {
       const tail = (word[i] ?? "").toUpperCase() + word.slice(i + 1);
@@ -397,8 +465,26 @@ function compile(): Lexicon {
     adjectives,
     countries: countryMap,
     entities,
-    functionWords: new Set(FUNCTION_WORDS),
-    givenNames: new Map(Object.entries(GIVEN_NAMES)),
+    functionWords,
+    givenNames,
+    surnames,
+    towns,
+    titles: new Set(TITLES),
+    nonNameAcronyms: new Set(NON_NAME_ACRONYMS),
+    nounByShape: (word) => {
+      let value = shapeCache.get(word);
+      if (value === undefined) {
+        value =
+          ((word.length >= 6 && COMMON_NOUN_ENDING_DE.test(word)) ||
+            nounTail(word) ||
+            NON_NAME_WORDS.has(word) ||
+            englishWords.has(word.toLowerCase())) &&
+          !knownName(word);
+        if (shapeCache.size > 200_000) shapeCache.clear();
+        shapeCache.set(word, value);
+      }
+      return value;
+    },
     speechVerbs: {
       de: compileVerbs(SPEECH_VERBS_DE, true, thoughts),
       en: compileVerbs(SPEECH_VERBS_EN, false, new Set(["believe"])),

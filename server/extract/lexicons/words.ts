@@ -25,7 +25,11 @@ export const FUNCTION_WORDS: readonly string[] = (
   "he she it they we you i his her its their our this that these those there here what which who whom " +
   "is are was were be been being has have had do does did will would shall should can could may might must " +
   "not no never also only just still yet now then today yesterday tomorrow however meanwhile " +
-  "mr mrs ms dr prof herr frau"
+  "mr mrs ms dr prof herr frau " +
+  "dazu darin darauf daran damit dabei davon dafür dagegen darüber darunter daneben dahinter danach " +
+  "hierzu hierbei hiermit hierfür hierin worauf woran womit wobei wovon wofür seitdem stattdessen " +
+  "weiterhin ebenso ferner sowie sodann somit demnach folglich jedenfalls immerhin schließlich " +
+  "beispielsweise teilweise möglicherweise normalerweise"
 ).split(" ");
 
 /** Given names (German, English, Slavic, Arabic, Asian transliterations); gender m/f/x. */
@@ -80,15 +84,29 @@ export const ROLE_NOUNS_DE: readonly string[] = (
   "autor journalist reporter korrespondent kommissar beauftragter stellvertreter vize führer anführer " +
   "oppositionsführer kandidat bischof kardinal pfarrer imam rabbiner sänger schauspieler regisseur " +
   "spieler kapitän polizeichef polizeisprecher ermittler sachverständiger ökonom historiker politologe " +
-  "aktivist kritiker dissident unternehmer milliardär koordinator gesundheitsminister außenminister"
+  "aktivist kritiker dissident unternehmer milliardär koordinator gesundheitsminister außenminister " +
+  "musiker künstler maler dichter schriftsteller komponist dirigent architekt arzt oberarzt theologe " +
+  "philosoph rapper popstar star fußballer torhüter keeper stürmer mittelfeldspieler nationalspieler " +
+  "sportler radprofi rennfahrer fahrer weltmeister olympiasieger moderator produzent verleger " +
+  "herausgeber fotograf designer bildhauer pianist gitarrist schlagzeuger kaiserin prinz prinzessin " +
+  "herzog graf ritter heiliger apostel prophet feldherr vorgänger nachfolger sohn tochter vater " +
+  "mutter bruder schwester ehefrau ehemann witwe onkel tante neffe enkel freund freundin kollege " +
+  "mitarbeiter sprecherin landrat stadtrat ratsherr parteichef fraktionschef generaldirektor " +
+  "intendant rektor dekan pastor superintendent abt mönch schüler lehrer student doktorand"
 ).split(" ");
+
+/** Titles and forms of address: a capitalised word after one is a person ("Herr Meier", "Dr. Meier"). */
+export const TITLES: readonly string[] =
+  "herr herrn frau dr prof professor mr mrs ms miss sir mister madame monsieur sankt".split(" ");
 
 export const ROLE_NOUNS_EN: readonly string[] = (
   "president prime minister chancellor secretary spokesman spokeswoman spokesperson leader dictator " +
   "king queen pope general commander admiral ambassador envoy director adviser advisor chief chairman " +
   "chairwoman senator governor mayor judge prosecutor lawyer attorney professor expert analyst researcher " +
   "founder manager ceo coach author journalist reporter correspondent commissioner deputy candidate " +
-  "official officer coordinator economist historian activist critic"
+  "official officer coordinator economist historian activist critic singer actor actress player " +
+  "striker goalkeeper rapper star artist writer novelist composer architect doctor son daughter " +
+  "father mother brother sister wife husband colleague minister spokesperson"
 ).split(" ");
 
 /** Inflection endings a German role noun may carry (Präsident-en, Sprecher-in, Minister-innen). */
@@ -120,6 +138,38 @@ export const SOURCE_GROUP_NOUNS: readonly string[] = (
 export const ORG_SUFFIXES: readonly string[] = (
   "ministerium amt behörde agentur partei gericht rat bank konzern verband gewerkschaft institut " +
   "universität stiftung kommission komitee parlament polizei armee gruppe ag gmbh zeitung rundfunk " +
+  "verlag verein club klub gesellschaft werke bahn kreisbahn sparkasse schule realschule " +
+  "gymnasium hochschule fachhochschule akademie theater orchester fraktion versicherung " +
+  "holding konzern landgericht amtsgericht oberlandesgericht " +
+  "magazin sender nachrichtenagentur presseagentur bistum erzbistum diözese " +
+  "gemeinderat stadtrat kreistag landtag unternehmen airline fluggesellschaft reederei " +
   "ministry agency council party court bank corporation company institute university foundation " +
-  "commission committee parliament police union association"
+  "commission committee parliament police union association group inc ltd corp plc llc gmbh school " +
+  "college academy airlines airways records studios"
 ).split(" ");
+
+/**
+ * Upper-case abbreviations that are units, currencies, formats or common terms, never the name of
+ * an organisation ("5 Mrd. EUR", "ISBN", "DNA").
+ */
+export const NON_NAME_ACRONYMS: readonly string[] = (
+  "EUR USD GBP CHF JPY RUB ISBN ISSN DNA RNA DNS HIV AIDS MW KW KWH GW PS CO2 II III IV VI VII VIII " +
+  "IX XI XII KG KM CM MM MIO MRD BIP EBIT EBITDA MBA PDF CD DVD TV PC SMS GPS USB IT KI AI CEO CFO " +
+  "PR OK GB MB TB HD LED LCD WLAN DSL URL HTML XML API SQL NADPH ATP PVC LKW PKW SUV ABS GPL RBI MDAX " +
+  "DAX TECDAX SDAX FAQ PIN TAN IBAN BIC UHF UKW FM AM PM AD BC STGB BGB GG ZPO STPO NJW " +
+  "VG KV SA JR SR"
+).split(" ");
+
+/**
+ * Endings of German common nouns that names practically never have: a capitalised word with one is
+ * a noun even when the dictionary lacks it ("Verkürzung", "Topologie", "Teilchen").
+ */
+export const COMMON_NOUN_ENDING_DE =
+  /(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|chen|lein|tion|tionen|sion|sionen|ität|itäten|ismus|ismen|nisse?|nissen|tums?|tümer|logie|logien|grafie|graphie|nomie|metrie|thek|theken|tik|tiken|nik|niken|sik|fik|mik|tur|turen|eur|eure|euren|tive|tiven|ierung|ierungen|erei|ereien|ator|atoren|anz|enz|ment|ments|mente)$/u;
+
+/** Capitalised abbreviations and words that start no name ("5 Mio. Euro", "St. Peter", "Bd. 3"). */
+export const NON_NAME_WORDS: ReadonlySet<string> = new Set(
+  "Mio Mill Mrd Tsd Nr Bd Hrsg Jh Jhd Abs Art Bsp Str Chr Tel Fax Abb Tab Kap Vgl Anm Ggf Evtl Inkl Zzgl St Ca Mrz Okt Dez Jan Feb Apr Aug Sept Sep Nov".split(
+    " ",
+  ),
+);

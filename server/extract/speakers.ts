@@ -1,0 +1,422 @@
+/**
+ * Who said it: the speaker of a speech verb or a source marker, read from the clause around it.
+ * German is verb-second: the speaker is the clause's first phrase ("Der Minister sagte"), or the
+ * phrase right after the verb when something else comes first ("Dies bestätigte der Minister",
+ * "…, sagte er"). English puts the speaker before the verb ("officials said") or after it in a
+ * postposed frame ("…," said X). A phrase naming a known actor resolves to it; a pronoun to the last
+ * fitting actor; a description no actor names ("ein Sprecher der Polizei") becomes an actor of its own.
+ */
+import type { ActorSet, Cluster } from "./actors.ts";
+import type { Lexicon } from "./lexicons/index.ts";
+import type { Mention } from "./mentions.ts";
+import type { Sentence } from "./sentences.ts";
+import type { Token } from "./tokens.ts";
+import type { ActorKind, Language, Span } from "./types.ts";
+
+export type Attribution = {
+  speaker: Cluster | null;
+  mention: Span | null;
+  cue: Span | null;
+  via: Cluster | null;
+  addressee: Cluster | null;
+};
+
+export const NO_ATTRIBUTION: Attribution = {
+  speaker: null,
+  mention: null,
+  cue: null,
+  via: null,
+  addressee: null,
+};
+
+const DETERMINERS = new Set(
+  (
+    "der die das den dem des ein eine einer eines einem einen sein seine seiner seinem seinen ihr ihre " +
+    "ihrer ihrem ihren dessen deren mehrere einige viele zahlreiche andere alle beide zwei drei vier " +
+    "the a an his her their its several some many other two three four both all"
+  ).split(" "),
+);
+const SUBORDINATORS = new Set(
+  "wie dass daß als nachdem weil ob während wenn obwohl da sodass as while because when although".split(" "),
+);
+/** Words that open the German Vorfeld without being its subject: the subject follows the verb. */
+const NON_SUBJECT_START = new Set(
+  (
+    "dies das dazu darauf daraufhin dabei damit davon darüber deshalb daher so zudem außerdem " +
+    "weiter weiterhin ebenso zugleich jedoch allerdings aber dennoch trotzdem gestern heute morgen bereits " +
+    "schon nun jetzt später zuvor inzwischen mittlerweile zunächst anschließend erst vor nach in im am an " +
+    "auf aus bei beim mit von vom zu zum zur über unter um durch für gegen ohne seit bis während wegen laut " +
+    "gegenüber gemäß zufolge hier dort damals zuletzt schließlich demnach offenbar ähnlich insbesondere " +
+    "wörtlich konkret abschließend einerseits andererseits zwar nicht zum des"
+  ).split(" "),
+);
+const FINITE_AUX = new Set(
+  (
+    "hat haben hatte hatten habe hätte hätten ist sind war waren sei seien wird werden wurde wurden würde " +
+    "würden will wollte wollten soll sollte sollten kann konnte konnten könne könnte muss musste müsse " +
+    "has have had is are was were will would could should may might"
+  ).split(" "),
+);
+const PHRASE_STOP_DE = new Set(
+  (
+    "am im in an auf bei beim mit nach vor zu zum zur über unter um durch für gegen ohne seit bis " +
+    "während wegen dass daß ob und oder aber sondern jedoch auch zudem noch bereits schon heute gestern " +
+    "morgen nun jetzt dazu darauf dabei damit so nicht es sich man wie als weil wenn denn, hat habe hatte ist sei war wird"
+  ).split(" "),
+);
+const PHRASE_STOP_EN = new Set(
+  (
+    "on in at after before during that who which when while and but as to told said says added on, " +
+    "yesterday today earlier later last this next in, was is were are had has have would will could"
+  ).split(" "),
+);
+const MALE = new Set(["er", "he", "him"]);
+const FEMALE_OR_PLURAL = new Set(["sie", "she", "they", "her", "them"]);
+const SPOKES_ROLES =
+  /^(?:sprecher|sprecherin|regierungssprecher|pressesprecher|spokesman|spokeswoman|spokesperson)$/u;
+
+export class Speakers {
+  /** Mentions attached to an actor, per sentence index, in text order. */
+  private readonly bySentence = new Map<number, Mention[]>();
+
+  constructor(
+    private readonly text: string,
+    private readonly sentences: readonly Sentence[],
+    private readonly actors: ActorSet,
+    private readonly language: Language,
+    private readonly lex: Lexicon,
+  ) {
+    for (const mention of actors.mentions) {
+      if (!actors.clusterOf.has(mention) || mention.use === "ADJECTIVE") continue;
+      const list = this.bySentence.get(mention.sentence) ?? [];
+      list.push(mention);
+      this.bySentence.set(mention.sentence, list);
+    }
+  }
+
+  private span(start: number, end: number): Span {
+    return { start, end, text: this.text.slice(start, end) };
+  }
+
+  mentionsOf(sentence: Sentence): Mention[] {
+    return this.bySentence.get(sentence.index) ?? [];
+  }
+
+  /** Speaker of the speech verb at `cue` (token index); tokens for which `skip` holds are quoted words. */
+  ofVerb(sentence: Sentence, cue: number, skip: (token: Token) => boolean): Attribution {
+    const tokens = sentence.tokens;
+    const cueToken = tokens[cue];
+    if (!cueToken) return NO_ATTRIBUTION;
+    const cueSpan = this.span(cueToken.start, cueToken.end);
+    const via = this.channel(sentence, cue);
+    const result = (found: { speaker: Cluster; mention: Span } | null): Attribution =>
+      found
+        ? {
+            speaker: found.speaker,
+            mention: found.mention,
+            cue: cueSpan,
+            via: via === found.speaker ? null : via,
+            addressee: this.addressee(sentence, cue),
+          }
+        : { ...NO_ATTRIBUTION, cue: cueSpan, via };
+    let start = cue;
+    while (start > 0) {
+      const previous = tokens[start - 1];
+      if (!previous || skip(previous) || /^[,;:–—(]$/u.test(previous.text)) break;
+      start--;
+    }
+    // "Aber", "Und": conjunctions stand before the Vorfeld.
+    // "Auch Putin sprach": a focus particle belongs to the subject after it.
+    while (
+      start < cue &&
+      /^(?:aber|und|doch|denn|sondern|oder|auch|selbst|sogar|but|and|even)$/u.test(tokens[start]?.lower ?? "")
+    )
+      start++;
+    const lemma = this.lex.speechVerbs[this.language].get(cueToken.lower)?.lemma;
+    // The verb opens its clause ("…, sagte er", "…," said X): the speaker follows it, unless an
+    // apposition ends right before it ("Kim, der Vorsitzende, sagte"): then the sentence subject.
+    if (start === cue) {
+      if (tokens[cue - 1]?.text === "," && cue <= 14 && this.phraseEnd(tokens, 0, skip) >= cue - 1) {
+        const subject = this.resolve(sentence, 0, cue - 1);
+        if (subject) return result(subject);
+      }
+      const after = this.phraseAfter(sentence, cue + 1, skip);
+      if (after || tokens[cue - 1]?.text !== "," || skip(tokens[cue - 1] as Token)) return result(after);
+      const subjectEnd = this.phraseEnd(tokens, 0, skip);
+      return result(subjectEnd > 0 && subjectEnd < cue ? this.resolve(sentence, 0, cue - 1) : null);
+    }
+    const first = tokens[start];
+    if (!first) return result(null);
+    if (this.language === "en") {
+      // Subject before the verb: the clause start up to the verb, without trailing adverbs.
+      let end = cue;
+      while (
+        end > start &&
+        /^(?:also|later|then|previously|earlier|had|has|have|would|will|once|again)$/u.test(
+          tokens[end - 1]?.lower ?? "",
+        )
+      )
+        end--;
+      if (SUBORDINATORS.has(first.lower)) start++;
+      return result(this.resolve(sentence, start, end) ?? this.phraseAfter(sentence, cue + 1, skip));
+    }
+    if (SUBORDINATORS.has(first.lower)) {
+      // "wie X mitteilte", "als X sagte": the subject follows the subordinator.
+      return result(this.resolve(sentence, start + 1, cue));
+    }
+    let verb = start;
+    while (verb < cue && !FINITE_AUX.has(tokens[verb]?.lower ?? "")) verb++;
+    // "Die Welle zitiert Morales mit den Worten": the quoted person is the object, the quoter the channel.
+    if (lemma === "zitieren" && verb === cue) {
+      const quoted = this.phraseAfter(sentence, cue + 1, skip);
+      const quoter = this.resolve(sentence, start, cue);
+      if (quoted) return { ...result(quoted), via: quoter?.speaker ?? via };
+    }
+    if (verb === start) return result(this.phraseAfter(sentence, verb + 1, skip));
+    const mentions = this.mentionsOf(sentence);
+    const startsWithMention = mentions.some((m) => m.first === start || m.first === start + 1);
+    const demonstrative = /^(?:das|dies)$/u.test(first.lower) && verb === start + 1;
+    const adverbial =
+      demonstrative ||
+      /^(?:den|dem|einen|einem)$/u.test(first.lower) ||
+      (NON_SUBJECT_START.has(first.lower) && !/^(?:das|dies)$/u.test(first.lower)) ||
+      (first.word && !first.cap && !DETERMINERS.has(first.lower) && !this.isPronoun(first)) ||
+      (first.cap &&
+        !startsWithMention &&
+        !DETERMINERS.has(first.lower) &&
+        !this.isPronoun(first) &&
+        !this.lex.isCommonNoun(first.text) &&
+        !this.lex.roleOf(first.text, "de") &&
+        /(?:ig|lich|isch|end|bar|los|weise)$/u.test(first.lower));
+    if (adverbial) return result(this.phraseAfter(sentence, verb + 1, skip));
+    if (this.isPronoun(first) && verb === start + 1) return result(this.pronoun(sentence, start));
+    // Object first ("Die Haltung kritisierte Merkel"): a name or pronoun right after the verb wins
+    // over a Vorfeld that names no actor.
+    const vorfeldNamed = mentions.some((m) => m.first >= start && m.last <= verb);
+    if (!vorfeldNamed) {
+      const next = tokens[verb + 1];
+      const nameAfter = mentions.find(
+        (m) => m.first === verb + 1 && (m.form === "NAME" || m.kind === "PERSON"),
+      );
+      if ((next && MALE.has(next.lower)) || nameAfter) {
+        const after = this.phraseAfter(sentence, verb + 1, skip);
+        if (after) return result(after);
+      }
+    }
+    return result(this.resolve(sentence, start, verb) ?? this.phraseAfter(sentence, verb + 1, skip));
+  }
+
+  /** Source of "laut X", "X zufolge", "nach Angaben X", "according to X": the phrase after (or before) it. */
+  ofMarker(sentence: Sentence, from: number, to: number, cue: Span): Attribution {
+    const found = this.resolve(sentence, from, to);
+    if (!found) return { ...NO_ATTRIBUTION, cue };
+    return { speaker: found.speaker, mention: found.mention, cue, via: null, addressee: null };
+  }
+
+  /** End (token index) of the noun phrase starting at `k`. */
+  phraseEnd(tokens: readonly Token[], k: number, skip: (token: Token) => boolean = () => false): number {
+    const stop = this.language === "de" ? PHRASE_STOP_DE : PHRASE_STOP_EN;
+    let j = k;
+    let nouns = 0;
+    while (j < tokens.length && j < k + 14) {
+      const token = tokens[j];
+      if (!token || skip(token)) break;
+      if (token.text === "(") {
+        const close = tokens.findIndex((t, m) => m > j && m < j + 6 && t.text === ")");
+        if (close < 0) break;
+        j = close + 1;
+        continue;
+      }
+      if (token.text === "," && nouns > 0) {
+        // Apposition: ", der Vorsitzende der Partei," or ", Paulo Santos,"
+        const next = tokens[j + 1];
+        if (next && (DETERMINERS.has(next.lower) || next.cap) && !this.isPronoun(next)) {
+          const end = this.phraseEnd(tokens, j + 1, skip);
+          if (end > j + 1 && tokens[end]?.text === ",") {
+            j = end;
+            break;
+          }
+        }
+        break;
+      }
+      if (!token.word && !/^[-–'’]$/u.test(token.text)) break;
+      if (nouns > 0 && stop.has(token.lower) && !(token.lower === "der" || token.lower === "des")) break;
+      if (nouns > 0 && this.language === "en" && DETERMINERS.has(token.lower)) break;
+      if (token.cap || (this.language === "en" && token.word)) nouns++;
+      else if (nouns > 0 && this.language === "de" && !/^(?:der|des|von|vom|dem)$/u.test(token.lower)) break;
+      j++;
+    }
+    return j;
+  }
+
+  /** The phrase right after a verb ("sagte der Sprecher", "so Kim", "said X"), or a pronoun there. */
+  private phraseAfter(sentence: Sentence, k: number, skip: (token: Token) => boolean) {
+    const tokens = sentence.tokens;
+    let at = k;
+    // "sagte am Montag der Sprecher", "said on Monday X": skip a short adverbial.
+    while (
+      at < tokens.length &&
+      at < k + 4 &&
+      /^(?:am|heute|gestern|dazu|zudem|auch|später|weiter|jedoch|aber|nun|daraufhin|bereits|also|later|then|again)$/u.test(
+        tokens[at]?.lower ?? "",
+      )
+    )
+      at++;
+    const token = tokens[at];
+    if (!token || skip(token)) return null;
+    if (this.isPronoun(token)) return this.pronoun(sentence, at);
+    const end = this.phraseEnd(tokens, at, skip);
+    return end > at ? this.resolve(sentence, at, end) : null;
+  }
+
+  isPronoun(token: Token): boolean {
+    return (
+      MALE.has(token.lower) ||
+      FEMALE_OR_PLURAL.has(token.lower) ||
+      token.lower === "es" ||
+      token.lower === "it"
+    );
+  }
+
+  /** "er", "sie", "he", "she", "they" → the last fitting actor before it. */
+  pronoun(sentence: Sentence, k: number): { speaker: Cluster; mention: Span } | null {
+    const token = sentence.tokens[k];
+    if (!token || token.lower === "es" || token.lower === "it") return null;
+    const verb = sentence.tokens[k - 1]?.word ? sentence.tokens[k - 1] : sentence.tokens[k + 1];
+    const plural =
+      token.lower === "they" ||
+      token.lower === "them" ||
+      (token.lower === "sie" &&
+        /(?:en|ten|ern)$/u.test(verb?.lower ?? "") &&
+        !/^(?:sie)$/u.test(verb?.lower ?? ""));
+    const gender = MALE.has(token.lower) ? "m" : plural ? null : "f";
+    const cluster = plural
+      ? (this.lastGroup(token.start) ?? this.actors.lastPerson(token.start, null))
+      : (this.actors.lastPerson(token.start, gender) ?? this.actors.lastPerson(token.start, null));
+    if (!cluster) return null;
+    this.actors.addMention(cluster, token.start, token.end, token.text, "PRONOUN");
+    cluster.used = true;
+    return { speaker: cluster, mention: this.span(token.start, token.end) };
+  }
+
+  private lastGroup(offset: number): Cluster | null {
+    for (
+      let index = this.sentenceIndexAt(offset);
+      index >= 0 && index >= this.sentenceIndexAt(offset) - 3;
+      index--
+    ) {
+      const sentence = this.sentences[index];
+      if (!sentence) continue;
+      const mentions = this.mentionsOf(sentence);
+      for (let m = mentions.length - 1; m >= 0; m--) {
+        const mention = mentions[m];
+        if (!mention || mention.start >= offset) continue;
+        const cluster = this.actors.clusterOf.get(mention);
+        if (cluster && cluster.kind !== "PLACE" && cluster.kind !== "PERSON") return cluster;
+      }
+    }
+    return null;
+  }
+
+  private sentenceIndexAt(offset: number): number {
+    let low = 0;
+    let high = this.sentences.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((this.sentences[mid]?.start ?? 0) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+
+  /**
+   * The actor a phrase [from, to) names: a person named in it, else the first actor in it, else a new
+   * actor for the description. The mention is the whole phrase, which is what names the speaker here.
+   */
+  resolve(sentence: Sentence, from: number, to: number): { speaker: Cluster; mention: Span } | null {
+    const tokens = sentence.tokens;
+    let a = from;
+    let b = Math.min(to, tokens.length);
+    while (a < b && !tokens[a]?.word) a++;
+    while (b > a && (!tokens[b - 1]?.word || /^[,(–-]$/u.test(tokens[b - 1]?.text ?? ""))) b--;
+    if (b <= a || b - a > 16) return null;
+    const first = tokens[a];
+    const last = tokens[b - 1];
+    if (!first || !last) return null;
+    if (b - a === 1 && this.isPronoun(first)) return this.pronoun(sentence, a);
+    if (!tokens.slice(a, b).some((t) => t.cap || (this.language === "en" && t.word))) return null;
+    if (this.language === "de" && this.lex.functionWords.has(first.lower) && !DETERMINERS.has(first.lower))
+      return null;
+    const start = first.start;
+    const end = last.end;
+    const mention = this.span(start, end);
+    const inside = this.mentionsOf(sentence).filter((m) => m.start >= start && m.end <= end);
+    const head =
+      tokens.slice(a, b).find((t) => t.cap && t.word && !DETERMINERS.has(t.lower)) ??
+      (this.language === "en"
+        ? tokens.slice(a, b).findLast((t) => t.word && !DETERMINERS.has(t.lower))
+        : undefined);
+    const spokes = head !== undefined && SPOKES_ROLES.test(head.lower);
+    const person = inside.find((m) => m.kind === "PERSON");
+    const chosen = spokes ? (inside.find((m) => m.kind !== "PERSON") ?? person) : (person ?? inside[0]);
+    const cluster = chosen ? this.actors.clusterOf.get(chosen) : undefined;
+    if (cluster) {
+      cluster.used = true;
+      return { speaker: cluster, mention };
+    }
+    if (!head) return null;
+    const headWord =
+      tokens
+        .slice(a, b)
+        .filter((t) => t.word && (t.cap || this.language === "en"))
+        .at(-1)?.text ?? head.text;
+    if (
+      this.language === "de" &&
+      !this.lex.isCommonNoun(head.text) &&
+      !this.lex.roleOf(head.text, "de") &&
+      b - a === 1
+    )
+      return null;
+    const kind: ActorKind =
+      this.lex.roleOf(head.text, this.language) || this.lex.roleOf(headWord, this.language)
+        ? "PERSON"
+        : this.lex.orgSuffix(head.text)
+          ? "ORGANIZATION"
+          : "GROUP";
+    const created = this.actors.adHoc(start, end, mention.text, kind, sentence.index);
+    return { speaker: created, mention };
+  }
+
+  /** "Laut KCNA sagte Kim": the channel named by "laut", "zufolge", "according to" in the clause. */
+  private channel(sentence: Sentence, cue: number): Cluster | null {
+    const cueToken = sentence.tokens[cue];
+    if (!cueToken || /^(?:laut|zufolge|according)$/u.test(cueToken.lower)) return null;
+    for (const mention of this.mentionsOf(sentence)) {
+      const before = sentence.tokens[mention.first - 1];
+      const after = sentence.tokens[mention.last];
+      if (
+        (before && /^(?:laut|according)$/u.test(before.lower)) ||
+        (before?.lower === "to" && sentence.tokens[mention.first - 2]?.lower === "according") ||
+        after?.lower === "zufolge"
+      )
+        return this.actors.clusterOf.get(mention) ?? null;
+    }
+    return null;
+  }
+
+  /** "told reporters", "sagte der Zeitung", "gegenüber der BBC": who was spoken to. */
+  private addressee(sentence: Sentence, cue: number): Cluster | null {
+    const tokens = sentence.tokens;
+    const cueToken = tokens[cue];
+    if (!cueToken) return null;
+    let at = -1;
+    if (/^(?:told|tells|tell)$/u.test(cueToken.lower)) at = cue + 1;
+    else {
+      const towards = tokens.findIndex((t, k) => k > cue && k < cue + 6 && t.lower === "gegenüber");
+      if (towards > 0) at = towards + 1;
+    }
+    if (at < 0) return null;
+    const mention = this.mentionsOf(sentence).find((m) => m.first >= at && m.first <= at + 2);
+    return mention ? (this.actors.clusterOf.get(mention) ?? null) : null;
+  }
+}
