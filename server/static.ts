@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
-import { extname, join, normalize, sep } from "node:path";
+import { extname, join, normalize, resolve, sep } from "node:path";
 
 const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -18,11 +18,19 @@ const CONTENT_TYPES: Record<string, string> = {
  * Serves the reader's files from `root`; any other path that looks like a page gets index.html,
  * so that the reader's own routes (/articles/…) survive a reload.
  */
-export function createStaticHandler(root: string) {
+export function createStaticHandler(folder: string) {
+  // Without a trailing separator, so that the containment check below holds for any spelling.
+  const root = resolve(folder);
   const index = join(root, "index.html");
   return async (pathname: string): Promise<Response | null> => {
     if (!existsSync(index)) return null;
-    const wanted = normalize(join(root, decodeURIComponent(pathname)));
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      return new Response("Bad request", { status: 400 });
+    }
+    const wanted = normalize(join(root, decoded));
     if (wanted !== root && !wanted.startsWith(root + sep)) return new Response("Not found", { status: 404 });
     const file = (await stat(wanted).catch(() => null))?.isFile() ? wanted : extname(pathname) ? null : index;
     if (!file) return new Response("Not found", { status: 404 });

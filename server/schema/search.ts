@@ -74,21 +74,27 @@ type Results = {
   quotes: (typeof QuoteHit.$inferType)[];
 };
 
+// `search(first:)` already multiplies by the number of hits: the hit lists add nothing more.
+const PER_HIT = { field: 1, multiplier: 1 };
+
 const SearchResults = builder.objectRef<Results>("SearchResults").implement({
   description: "What matches a full-text search, by kind, best first.",
   fields: (t) => ({
     articles: t.field({
       type: [ArticleHit],
+      complexity: PER_HIT,
       description: "Matching articles (title and text).",
       resolve: (r) => r.articles,
     }),
     actors: t.field({
       type: [ActorHit],
+      complexity: PER_HIT,
       description: "Matching actors (name and aliases).",
       resolve: (r) => r.actors,
     }),
     quotes: t.field({
       type: [QuoteHit],
+      complexity: PER_HIT,
       description: "Matching quotes (their words).",
       resolve: (r) => r.quotes,
     }),

@@ -284,6 +284,11 @@ describe("reading the seed article", () => {
     }>(`{ search(query: "putin") { actors { snippet highlights { start end } } } }`);
     const hit = actors.data?.search.actors[0];
     expect(hit?.snippet.slice(hit.highlights[0]?.start, hit.highlights[0]?.end)).toBe("Putin");
+    const wide = await gql(`{ search(query: "Putin", first: 20) {
+      articles { snippet highlights { start end } node { slug displayTitle publishedAt } }
+      actors { snippet node { name kind } }
+      quotes { snippet node { kind text speaker { name } article { slug displayTitle } } } } }`);
+    expect(wide.errors).toBeUndefined();
     const empty = await gql(`{ search(query: "   ") { actors { snippet } } }`);
     expect(empty.errors?.[0]?.message).toMatch(/empty/);
   });
