@@ -3,12 +3,13 @@
 //   2. the time from navigation start to the seed article's text with its marks on screen, in
 //      Chromium on localhost, cold (fresh browser context, empty cache) and warm (reload).
 // Needs /usr/bin/chromium. Runs `npm start` on a fresh embedded database in a temporary folder.
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
+import { startServerProcess } from "../test/server-process.ts";
 
 const root = new URL("..", import.meta.url).pathname;
 const dist = join(root, "client/dist");
@@ -33,31 +34,10 @@ function firstPageAssets(): { file: string; raw: number; gzip: number }[] {
   });
 }
 
-function startServer(dataDir: string): Promise<{ base: string; child: ChildProcess }> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: "0",
-    NEWSGRAPH_DATA_DIR: dataDir,
-    NEWSGRAPH_SEED: "true",
-  };
+function startServer(dataDir: string) {
+  const env: NodeJS.ProcessEnv = { ...process.env, NEWSGRAPH_DATA_DIR: dataDir, NEWSGRAPH_SEED: "true" };
   delete env.DATABASE_URL;
-  const child = spawn("npm", ["start"], {
-    cwd: root,
-    env,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /GraphQL\s+(http:\/\/[^/\s]+)\/graphql/.exec(output);
-      if (url) resolve({ base: url[1] as string, child });
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.on("exit", (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
-  });
+  return startServerProcess(env);
 }
 
 console.log("Building the reader…");
@@ -71,7 +51,8 @@ const totalGzip = assets.reduce((sum, asset) => sum + asset.gzip, 0);
 console.log(`  total: ${kB(totalGzip)} kB gzip (target ≤ 120 kB)`);
 
 const dataDir = mkdtempSync(join(tmpdir(), "newsgraph-bench-"));
-const { base, child } = await startServer(dataDir);
+const server = await startServer(dataDir);
+const { base } = server;
 try {
   const response = await fetch(`${base}/graphql`, {
     method: "POST",
@@ -136,6 +117,6 @@ try {
   console.log(line("cold (empty cache)", cold));
   console.log(line("warm (reload)     ", warm));
 } finally {
-  if (child.pid) process.kill(-child.pid, "SIGTERM");
+  await server.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }

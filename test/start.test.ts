@@ -1,62 +1,29 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { type ServerProcess, startServerProcess } from "./server-process.ts";
 
 // `npm start` as a user runs it on a fresh machine: no DATABASE_URL, so the embedded
 // PostgreSQL under a data folder, seeded on first start and kept across restarts.
-const root = new URL("..", import.meta.url).pathname;
 const dataDir = mkdtempSync(join(tmpdir(), "newsgraph-start-"));
-const running: ChildProcess[] = [];
+const running: ServerProcess[] = [];
 
-function startServer(): Promise<{
-  base: string;
-  seconds: number;
-  child: ChildProcess;
-  output: () => string;
-}> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: "0", NEWSGRAPH_DATA_DIR: dataDir };
+function embeddedEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NEWSGRAPH_DATA_DIR: dataDir };
   delete env.DATABASE_URL;
   delete env.NEWSGRAPH_SEED;
-  const child = spawn("npm", ["start"], {
-    cwd: root,
-    env,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  running.push(child);
-  let output = "";
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const ready = /ready in ([\d.]+) s/.exec(output);
-      const url = /GraphQL\s+(http:\/\/[^/\s]+)\/graphql/.exec(output);
-      if (ready && url)
-        resolve({ base: url[1] as string, seconds: Number(ready[1]), child, output: () => output });
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.on("exit", (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
-  });
+  return env;
 }
 
-function stopServer(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    child.removeAllListeners("exit");
-    child.on("exit", () => resolve());
-    if (child.pid) process.kill(-child.pid, "SIGTERM");
-  });
+async function startServer(): Promise<ServerProcess> {
+  const server = await startServerProcess(embeddedEnv());
+  running.push(server);
+  return server;
 }
 
-afterAll(async () => {
-  for (const child of running) {
-    try {
-      if (child.pid) process.kill(-child.pid, "SIGKILL");
-    } catch {
-      // already gone
-    }
-  }
+afterAll(() => {
+  for (const server of running) server.kill();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -97,26 +64,21 @@ describe("npm start without DATABASE_URL", () => {
     expect(await page.text()).toContain("newsgraph");
     const playground = await fetch(`${first.base}/graphql`, { headers: { accept: "text/html" } });
     expect(await playground.text()).toContain("newsgraph playground");
-    await stopServer(first.child);
+    await first.stop();
 
     const second = await startServer();
     console.log(`warm start: ready in ${second.seconds} s`);
     expect(second.output()).not.toContain("Ingested");
     expect((await articleCount(second.base)).total).toBe(1);
-    await stopServer(second.child);
+    await second.stop();
   }, 180_000);
 });
 
 describe("npm start with an unreachable DATABASE_URL", () => {
   it("stops with a message that says what to do", async () => {
-    const env = { ...process.env, PORT: "0", DATABASE_URL: "postgresql://postgres@127.0.0.1:9/none" };
-    const child = spawn("npm", ["start"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
-    expect(code).not.toBe(0);
-    expect(output).toMatch(/Cannot prepare the database/);
-    expect(output).toMatch(/unset DATABASE_URL/);
+    const env = { ...process.env, DATABASE_URL: "postgresql://postgres@127.0.0.1:9/none" };
+    await expect(startServerProcess(env)).rejects.toThrow(
+      /Cannot prepare the database[\s\S]*unset DATABASE_URL/,
+    );
   }, 60_000);
 });

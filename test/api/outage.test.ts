@@ -1,14 +1,13 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { connect, createServer, type Server, type Socket } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
+import { type ServerProcess, startServerProcess } from "../server-process.ts";
 
 // The server keeps running when its database goes away: requests say the database is
 // unavailable (not "Unexpected error"), /readyz turns 503, and it recovers when the database is back.
-const root = new URL("../..", import.meta.url).pathname;
 const target = new URL(process.env.DATABASE_URL as string);
 const sockets = new Set<Socket>();
 let proxy: Server | undefined;
-let server: ChildProcess | undefined;
+let server: ServerProcess | undefined;
 
 function openProxy(port = 0): Promise<number> {
   return new Promise((resolve) => {
@@ -34,13 +33,7 @@ function closeProxy(): Promise<void> {
 }
 
 afterAll(async () => {
-  if (server?.pid) {
-    try {
-      process.kill(-server.pid, "SIGKILL");
-    } catch {
-      // already gone
-    }
-  }
+  server?.kill();
   await closeProxy();
 });
 
@@ -64,19 +57,9 @@ describe("when the database goes away", () => {
     const port = await openProxy();
     const url = new URL(target);
     url.port = String(port);
-    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url.toString(), PORT: "0" };
-    server = spawn("npm", ["start"], { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-    const base = await new Promise<string>((resolve, reject) => {
-      let output = "";
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /GraphQL\s+(http:\/\/[^/\s]+)\/graphql/.exec(output);
-        if (match) resolve(match[1] as string);
-      };
-      server?.stdout?.on("data", onData);
-      server?.stderr?.on("data", onData);
-      server?.on("exit", (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
-    });
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url.toString() };
+    server = await startServerProcess(env);
+    const { base } = server;
 
     expect((await post(base, "{ articles { totalCount } }")).body.errors).toBeUndefined();
 
