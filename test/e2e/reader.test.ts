@@ -78,6 +78,20 @@ describe.runIf(enabled)("the reader in Chromium", () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it("searches with highlighted snippets, and filters by language", async () => {
+    await page.goto(`${reader.base}/`);
+    await page.getByLabel("Search articles, actors and quotes").fill("Waffen");
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await page.locator(".search-results mark.hit").first().waitFor();
+    await page.getByRole("button", { name: "Clear" }).click();
+    const link = page.locator(`a[href="/articles/${seed.slug}"]`);
+    await link.waitFor();
+    await page.getByLabel("Language").selectOption("en");
+    await expect.poll(() => link.count()).toBe(0);
+    await page.getByLabel("Language").selectOption("de");
+    await expect.poll(() => link.count()).toBe(1);
+  });
+
   it("marks every mention the API gives for the seed article", async () => {
     await page.goto(seedUrl());
     await page.locator("mark.mention").first().waitFor();

@@ -8,7 +8,7 @@ import { QueryView } from "./QueryView.tsx";
 
 export const SearchQuery = graphql(`
   query Search($query: String!) {
-    search(query: $query, first: 20) {
+    search(query: $query, first: 10) {
       articles {
         snippet
         highlights {
