@@ -3,10 +3,11 @@
  * input → one compact document per line (or `{"id", "error"}` for a line that cannot be read).
  * Only results go to standard output; progress and warnings go to standard error.
  */
-import { readFile } from "node:fs/promises";
+
 import { createInterface } from "node:readline";
 import { ExtractionError, extract, warmUp } from "./extract/index.ts";
 import type { ExtractOptions } from "./extract/types.ts";
+import { readTextFile } from "./text-file.ts";
 
 const USAGE = `Usage:
   extract FILE [--language de|en] [--published-at YYYY-MM-DD] [--title TITLE]
@@ -143,7 +144,10 @@ export async function runExtract(args: string[]): Promise<number> {
   const file = parsed.file ?? "";
   let text: string;
   try {
-    text = await readFile(file, "utf8");
+    const read = readTextFile(file);
+    if (read.encoding !== "utf-8")
+      process.stderr.write(`${file} is not UTF-8: read it as ${read.encoding}.\n`);
+    text = read.text;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =

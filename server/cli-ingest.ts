@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { SingleBar } from "cli-progress";
 import type { ArticleInput } from "./ingest/input.ts";
+import { readTextFile } from "./text-file.ts";
 
 type Outcome = { label: string; created: boolean; errors: string[] };
 
@@ -45,6 +45,12 @@ async function readJsonLines(): Promise<{ label: string; input: ArticleInput | n
   return items;
 }
 
+function readText(file: string): string {
+  const { text, encoding } = readTextFile(file);
+  if (encoding !== "utf-8") console.error(`${file} is not UTF-8: read it as ${encoding}.`);
+  return text;
+}
+
 /**
  * npm run ingest -- FILE… [--language de] [--published-at YYYY-MM-DD] [--source S] [--title T]
  * npm run ingest -- --jsonl < articles.jsonl   (one {"text", "title"?, "publishedAt"?, …} a line)
@@ -63,7 +69,7 @@ export async function runIngest(args: string[]): Promise<number> {
         try {
           return {
             label: file,
-            input: { ...metadata, text: readFileSync(file, "utf8") } as ArticleInput | null,
+            input: { ...metadata, text: readText(file) } as ArticleInput | null,
           };
         } catch (error) {
           return { label: file, input: null, error: (error as Error).message };

@@ -34,6 +34,19 @@ describe("npm run ingest", () => {
     expect(stored?.publishedAt?.toISOString().slice(0, 10)).toBe("2024-03-05");
   });
 
+  it("reads a Windows-1252 file as such and says so", async () => {
+    const file = join(work, "latin1.txt");
+    const text = `Der Bürgermeister von Köln sagte am Montag: „Wir öffnen die Brücke.“ ${uniqueGermanArticle()}`;
+    writeFileSync(file, Buffer.from(text.replace(/[„“]/g, '"'), "latin1"));
+    const run = npmRun(["ingest", "--", file, "--language", "de"]);
+    expect(run.stderr).toMatch(/latin1\.txt is not UTF-8: read it as windows-1252/);
+    expect(run.stderr).toMatch(/1 created/);
+    const stored = await prisma.article.findFirst({
+      where: { text: { startsWith: "Der Bürgermeister von Köln" } },
+    });
+    expect(stored?.text).toContain("öffnen die Brücke");
+  });
+
   it("reads JSON lines from standard input", async () => {
     const texts = [uniqueGermanArticle(), uniqueGermanArticle()];
     const lines = [
