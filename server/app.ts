@@ -8,6 +8,7 @@ import { isDatabaseUnavailable } from "./database/outage.ts";
 import { prisma } from "./db.ts";
 import type { Env } from "./env.ts";
 import { exampleOperations } from "./examples.ts";
+import { persistedOperationsPlugin } from "./persisted-operations.ts";
 import type { Context } from "./schema/builder.ts";
 import { schema } from "./schema/index.ts";
 import { createStaticHandler } from "./static.ts";
@@ -61,9 +62,15 @@ function routesPlugin(readerRoot: string): Plugin {
   };
 }
 
-export type AppOptions = Pick<Env, "apiToken" | "production"> & { readerRoot?: string };
+export type AppOptions = Pick<Env, "apiToken" | "production"> & {
+  readerRoot?: string;
+  persistedOperations?: string;
+};
 
 const defaultReaderRoot = fileURLToPath(new URL("../client/dist", import.meta.url));
+const defaultPersistedOperations = fileURLToPath(
+  new URL("../client/persisted-operations.json", import.meta.url),
+);
 
 /** Builds the whole HTTP app (GraphQL, playground, health, reader); main.ts only listens. */
 export function createApp(options: AppOptions) {
@@ -99,6 +106,7 @@ export function createApp(options: AppOptions) {
         blockFieldSuggestion: { enabled: options.production },
       }),
       routesPlugin(options.readerRoot ?? defaultReaderRoot),
+      persistedOperationsPlugin(options.persistedOperations ?? defaultPersistedOperations),
     ],
   });
 }

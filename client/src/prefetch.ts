@@ -1,15 +1,23 @@
 import {
   createRequest,
   type Exchange,
-  formatDocument,
   getOperationName,
   makeErrorResult,
   makeResult,
   type Operation,
-  stringifyDocument,
+  stringifyVariables,
 } from "@urql/core";
 import { filter, fromPromise, map, merge, mergeMap, pipe, share } from "wonka";
 import { ArticleQuery } from "./routes/ArticlePage.query.ts";
+
+/**
+ * The hash under which the API knows a persisted document (graphql.persisted's id, without its
+ * "sha256:"), sent as `extensions.persistedQuery.sha256Hash`; null for a document that is not one.
+ */
+export function persistedId(document: object): string | null {
+  const id = (document as { documentId?: unknown }).documentId;
+  return typeof id === "string" ? id.replace(/^sha256:/, "") : null;
+}
 
 let pending: { key: number; response: Promise<unknown> } | null = null;
 
@@ -18,18 +26,17 @@ export function prefetchArticle(pathname: string): void {
   const slug = /^\/articles\/([^/]+)\/?$/.exec(pathname)?.[1];
   if (!slug) return;
   const variables = { slug: decodeURIComponent(slug) };
-  // The same document Graphcache will send (with __typename), under the key urql will look for.
-  const body = {
-    operationName: getOperationName(ArticleQuery),
-    query: stringifyDocument(formatDocument(ArticleQuery)),
-    variables,
-  };
+  // The request urql's persistedExchange and fetchExchange will make (a GET with the document's
+  // id and no text), under the key urql will look for.
+  const params = new URLSearchParams({
+    operationName: getOperationName(ArticleQuery) ?? "",
+    variables: stringifyVariables(variables),
+    extensions: stringifyVariables({ persistedQuery: { version: 1, sha256Hash: persistedId(ArticleQuery) } }),
+  });
   pending = {
     key: createRequest(ArticleQuery, variables).key,
-    response: fetch("/graphql", {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "application/graphql-response+json" },
-      body: JSON.stringify(body),
+    response: fetch(`/graphql?${params}`, {
+      headers: { accept: "application/graphql-response+json" },
     }).then((response) => response.json()),
   };
 }

@@ -1,7 +1,8 @@
 import { type CacheExchangeOpts, cacheExchange } from "@urql/exchange-graphcache";
+import { persistedExchange } from "@urql/exchange-persisted";
 import { Client, fetchExchange } from "urql";
 import introspection from "./introspection.json";
-import { prefetchExchange } from "./prefetch.ts";
+import { persistedId, prefetchExchange } from "./prefetch.ts";
 
 const schema = introspection as unknown as NonNullable<CacheExchangeOpts["schema"]>;
 
@@ -44,6 +45,15 @@ export function createClient(): Client {
         },
       }),
       prefetchExchange,
+      // Every operation of the reader is a persisted document (graphql.persisted, listed in
+      // client/persisted-operations.json): send its id, never its text; queries go as GET. The
+      // documents stay in the bundle all the same: Graphcache reads their selections.
+      persistedExchange({
+        enforcePersistedQueries: true,
+        enableForMutation: true,
+        preferGetForPersistedQueries: true,
+        generateHash: async (_query, document) => persistedId(document),
+      }),
       fetchExchange,
     ],
   });

@@ -199,6 +199,36 @@ describe.runIf(enabled)("the reader in Chromium", () => {
     expect(await page.locator("mark.mention").count()).toBeGreaterThan(3);
   });
 
+  it("sends its operations by id only, and the article's query once (the prefetched answer is used)", async () => {
+    const sent: { operationName: unknown; query: unknown; hash: unknown }[] = [];
+    const fresh = await reader.newPage();
+    fresh.on("request", (request) => {
+      const url = new URL(request.url());
+      if (url.pathname !== "/graphql") return;
+      const params: Record<string, unknown> =
+        request.method() === "GET"
+          ? {
+              ...Object.fromEntries(url.searchParams),
+              extensions: JSON.parse(url.searchParams.get("extensions") ?? "null"),
+            }
+          : request.postDataJSON();
+      const extensions = params.extensions as { persistedQuery?: { sha256Hash?: string } } | null;
+      sent.push({
+        operationName: params.operationName,
+        query: params.query,
+        hash: extensions?.persistedQuery?.sha256Hash,
+      });
+    });
+    await fresh.goto(seedUrl());
+    await fresh.locator("mark.mention").first().waitFor();
+    await fresh.close();
+    expect(sent.filter((request) => request.operationName === "Article")).toHaveLength(1);
+    for (const request of sent) {
+      expect(request.query).toBeUndefined();
+      expect(request.hash).toMatch(/^[0-9a-f]{64}$/);
+    }
+  });
+
   it("loads the playground, offline", async () => {
     await page.goto(`${reader.base}/`);
     await page.getByRole("link", { name: "Playground" }).click();

@@ -2,7 +2,7 @@ import { useQuery } from "urql";
 import { graphql } from "../graphql.ts";
 import { LANGUAGES } from "../lib/format.ts";
 
-export const FilterActorsQuery = graphql(`
+const FilterActorsDocument = graphql(`
   query FilterActors {
     actors(first: 100, orderBy: { field: MENTIONS, direction: DESC }) {
       nodes {
@@ -13,6 +13,12 @@ export const FilterActorsQuery = graphql(`
     }
   }
 `);
+
+/** Sent by its id only: `npm run generate:client` lists it in client/persisted-operations.json. */
+export const FilterActorsQuery = graphql.persisted<typeof FilterActorsDocument>(
+  "sha256:b246e18aed656760f0618b18f960cdb26a0dde2f185cd81feace115d9df6def8",
+  FilterActorsDocument,
+);
 
 export type Filters = { language: string; actor: string; from: string; to: string };
 

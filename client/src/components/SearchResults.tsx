@@ -6,7 +6,7 @@ import { kindLabel } from "../lib/kinds.ts";
 import { Highlighted } from "./Highlighted.tsx";
 import { QueryView } from "./QueryView.tsx";
 
-export const SearchQuery = graphql(`
+const SearchDocument = graphql(`
   query Search($query: String!) {
     search(query: $query, first: 10) {
       articles {
@@ -59,6 +59,12 @@ export const SearchQuery = graphql(`
     }
   }
 `);
+
+/** Sent by its id only: `npm run generate:client` lists it in client/persisted-operations.json. */
+export const SearchQuery = graphql.persisted<typeof SearchDocument>(
+  "sha256:e3531fe361759985751bd3f32a6d3c1cd91c640bc81134f19bba0bc41cdb10cf",
+  SearchDocument,
+);
 
 export function SearchResults({ query }: { query: string }) {
   const [result, reexecute] = useQuery({ query: SearchQuery, variables: { query } });

@@ -7,7 +7,7 @@ import { graphql } from "../graphql.ts";
 import { formatDay, modalityText, plural } from "../lib/format.ts";
 import { kindLabel } from "../lib/kinds.ts";
 
-export const ActorQuery = graphql(`
+const ActorDocument = graphql(`
   query ActorPage($id: ID!) {
     node(id: $id) {
       __typename
@@ -101,6 +101,12 @@ export const ActorQuery = graphql(`
     }
   }
 `);
+
+/** Sent by its id only: `npm run generate:client` lists it in client/persisted-operations.json. */
+export const ActorQuery = graphql.persisted<typeof ActorDocument>(
+  "sha256:0e3a7c254d38169eacecc7438b68852db7d41b780988a6895fb5be12a312d624",
+  ActorDocument,
+);
 
 const ROLE_WORDS = {
   AGENT: "agent",

@@ -5,7 +5,7 @@ import { EventFields } from "../components/Timeline.fragment.ts";
 import { graphql } from "../graphql.ts";
 
 /** Everything the article view shows, in one request; prefetch.ts may send it before React loads. */
-export const ArticleQuery = graphql(
+const ArticleDocument = graphql(
   `
   query Article($slug: String!) {
     article(slug: $slug) {
@@ -40,4 +40,10 @@ export const ArticleQuery = graphql(
   }
 `,
   [ArticleTextFields, ArticleActorFields, QuoteFields, EventFields],
+);
+
+/** Sent by its id only: `npm run generate:client` lists it in client/persisted-operations.json. */
+export const ArticleQuery = graphql.persisted<typeof ArticleDocument>(
+  "sha256:9232ac8a1396c5ac9d2505f477fe612fca8203de27b59960bfcbd70a7b276fdf",
+  ArticleDocument,
 );
