@@ -4,6 +4,10 @@
  * marks (speech verb + dass-clause or Konjunktiv, "laut X", "X zufolge", "nach Angaben X",
  * ", so X", "wie X mitteilte", "Dies bestätigte X", hearsay "so heißt es", Konjunktiv I sentences
  * continuing a report; English "that"-clauses, "according to X", "…, X said", "X told Y …").
+ * A quote standing as its own sentence takes "Das sagte X" after it, else the speaker of the quote or
+ * speech verb before it, else the previous sentence's subject; a Konjunktiv clause takes the subject
+ * of its main clause ("Die Experten kamen zu dem Ergebnis, dass …"); a channel no actor names
+ * ("Nach Polizeiangaben", "ersten Angaben zufolge", "laut taz") becomes an actor of its own.
  * Speakers come from speakers.ts; titles in marks are told apart in quote-marks.ts.
  */
 import type { ActorSet, Cluster } from "./actors.ts";
@@ -20,6 +24,7 @@ export type QuoteRule =
   | "marked-colon"
   | "marked-subject"
   | "marked-continued"
+  | "marked-previous"
   | "marked-none"
   | "marked-inherited"
   | "verb-clause"
@@ -27,7 +32,9 @@ export type QuoteRule =
   | "postposed"
   | "demonstrative"
   | "hearsay"
-  | "subjunctive";
+  | "subjunctive"
+  | "subjunctive-subject"
+  | "subjunctive-previous";
 
 export type FoundQuote = {
   kind: QuoteKind;
@@ -55,14 +62,17 @@ const CONFIDENCE: Record<QuoteRule, [number, number]> = {
   "marked-colon": [0.75, 0.3],
   "marked-subject": [0.2, 0.1],
   "marked-continued": [0.2, 0.1],
+  "marked-previous": [0.5, 0.1],
   "marked-none": [0.1, 0.05],
   "marked-inherited": [0.5, 0.3],
   "verb-clause": [0.8, 0.15],
-  marker: [0.93, 0.05],
+  marker: [0.92, 0.05],
   postposed: [0.66, 0.05],
   demonstrative: [0.85, 0.3],
   hearsay: [0.6, 0.35],
-  subjunctive: [0.44, 0.1],
+  subjunctive: [0.5, 0.1],
+  "subjunctive-subject": [0.88, 0.1],
+  "subjunctive-previous": [0.6, 0.1],
 };
 
 const DATELINE = /^[\p{Lu}][\p{L}.,' ]{1,40}(?:\s*\([^)]{1,30}\))?\s+[-–—]\s+/u;
@@ -351,6 +361,13 @@ export class QuoteFinder {
         const found = this.speakers.resolve(colonFrame, start, colon);
         if (found) return { attribution: { ...NO_ATTRIBUTION, ...found }, rule: "marked-colon" };
       }
+      // "Der Innenminister zeigte sich besorgt, …: „…“": the subject of the sentence before the colon.
+      const subject = this.speakers.subject(colonFrame, skip, colon > 0 ? colon : undefined);
+      if (subject.speaker) return { attribution: subject, rule: "marked-colon" };
+    }
+    if (textBefore.length === 0 || /[.!?]$/u.test(textBefore)) {
+      const found = this.freeStanding(sentence, mark, skip);
+      if (found) return found;
     }
     // A fragment in the writer's sentence: the clause subject when it names an actor
     // ("Stoiber begründete … mit einer „…“"), else the speaker before, else the subject as described.
@@ -365,7 +382,29 @@ export class QuoteFinder {
       const found = this.speakers.resolve(sentence, 0, subjectEnd);
       if (found) return { attribution: { ...NO_ATTRIBUTION, ...found }, rule: "marked-subject" };
     }
-    const prior = this.quotes.findLast((q) => q.speaker && q.end <= mark.open && mark.open - q.end < 1200);
+    // "für die Ministerin eine „…“": the holder of the view named right before the mark.
+    const markToken = tokens.findIndex((t) => t.start >= mark.open);
+    for (let k = markToken - 1; k >= 0 && k >= markToken - 8; k--) {
+      const token = tokens[k];
+      if (!token || token.text === "," || skip(token)) break;
+      if (token.lower !== "für") continue;
+      const end = this.speakers.phraseEnd(tokens, k + 1, skip);
+      const named = this.speakers
+        .mentionsOf(sentence)
+        .some(
+          (m) =>
+            m.first > k &&
+            m.last <= end &&
+            (m.kind === "PERSON" || m.kind === "ORGANIZATION" || m.kind === "GROUP"),
+        );
+      const found = named ? this.speakers.resolve(sentence, k + 1, end) : null;
+      if (found) return { attribution: { ...NO_ATTRIBUTION, ...found }, rule: "marked-subject" };
+      break;
+    }
+    const subject = this.speakers.subject(sentence, skip, markToken > 0 ? markToken : undefined);
+    if (subject.speaker && subject.speaker.kind !== "PLACE")
+      return { attribution: subject, rule: "marked-subject" };
+    const prior = this.lastSpoken(mark.open, 1200);
     if (prior)
       return {
         attribution: { ...NO_ATTRIBUTION, speaker: prior.speaker, via: prior.via },
@@ -376,6 +415,57 @@ export class QuoteFinder {
       if (found) return { attribution: { ...NO_ATTRIBUTION, ...found }, rule: "marked-subject" };
     }
     return { attribution: NO_ATTRIBUTION, rule: "marked-none" };
+  }
+
+  /**
+   * A quote that stands as its own sentence: "Das sagte X." right after it, the speaker of a quote
+   * ending in the sentence before (the quote goes on), the speaker of a speech verb in the sentence
+   * before, or that sentence's subject ("Khan verurteilte die Haltung der Regierung. „…“").
+   */
+  private freeStanding(
+    sentence: Sentence,
+    mark: Mark,
+    skip: (token: Token) => boolean,
+  ): { attribution: Attribution; rule: QuoteRule } | null {
+    if (this.language !== "de") return null;
+    const afterQuote = this.sentenceAt(mark.close + 1);
+    const following =
+      afterQuote && afterQuote.start > mark.close
+        ? afterQuote
+        : this.sentences[(afterQuote ?? sentence).index + 1];
+    if (following && following.start >= mark.close && following.start - mark.close < 4) {
+      const tokens = following.tokens;
+      if (/^(?:das|dies|so)$/u.test(tokens[0]?.lower ?? "")) {
+        const cue = this.cueIndex(following, 1);
+        if (cue > 0) {
+          const found = this.speakers.ofVerb(following, cue, skip);
+          if (found.speaker) return { attribution: found, rule: "marked-previous" };
+        }
+      }
+    }
+    const previous = this.sentences[sentence.index - 1];
+    if (!previous || previous.paragraph !== sentence.paragraph) return null;
+    const lastQuote = this.quotes.at(-1);
+    if (
+      lastQuote?.speaker &&
+      !this.dubious(lastQuote.speaker) &&
+      lastQuote.end >= previous.start &&
+      lastQuote.end <= mark.open
+    ) {
+      return {
+        attribution: { ...NO_ATTRIBUTION, speaker: lastQuote.speaker, via: lastQuote.via },
+        rule: "marked-previous",
+      };
+    }
+    const cue = this.cueIndex(previous, 0, undefined, true);
+    if (cue >= 0) {
+      const found = this.speakers.ofVerb(previous, cue, this.quotedToken);
+      if (found.speaker) return { attribution: { ...found, cue: null }, rule: "marked-previous" };
+    }
+    const subject = this.speakers.subject(previous, this.quotedToken);
+    if (subject.speaker && subject.speaker.kind !== "PLACE")
+      return { attribution: subject, rule: "marked-previous" };
+    return null;
   }
 
   /** The cue of a frame sentence nearest the mark: a speech verb, or ", so X" / "laut X" after it. */
@@ -547,17 +637,82 @@ export class QuoteFinder {
       ) {
         from = tokens[i + 2]?.lower === "von" ? i + 3 : i + 2;
         cueEnd = tokens[i + 1]?.end ?? cueEnd;
+      } else if (
+        token.lower === "nach" &&
+        /^(?:ersten|offiziellen|eigenen|bisherigen|vorläufigen|inoffiziellen|übereinstimmenden|unbestätigten|neuesten|jüngsten|amtlichen|behördlichen)$/u.test(
+          tokens[i + 1]?.lower ?? "",
+        ) &&
+        SOURCE_NOUNS.test(tokens[i + 2]?.lower ?? "")
+      ) {
+        // "nach ersten Angaben (der Polizei)": without a genitive, the phrase is the channel.
+        from = tokens[i + 3]?.lower === "von" ? i + 4 : i + 3;
+        cueEnd = tokens[i + 2]?.end ?? cueEnd;
       } else if (token.lower === "zufolge" && i > 0) {
         to = i;
         let k = i - 1;
         while (k > 0 && tokens[k - 1]?.text !== "," && i - k < 8) k--;
-        from = k;
+        // The source is the noun phrase right before "zufolge", not the whole clause before it.
+        let np = i;
+        let adjective = false;
+        while (np > k) {
+          const t = tokens[np - 1];
+          if (!t || t.text === ",") break;
+          const article =
+            /^(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen|diese[mnrs]?|dieser)$/u.test(
+              t.lower,
+            );
+          // One adjective right before the noun ("ersten Angaben"), then only its article.
+          const fits = article
+            ? true
+            : adjective
+              ? false
+              : (t.word && t.cap) ||
+                this.quotedToken(t) ||
+                (t.word &&
+                  /(?:en|er|em|es|e)$/u.test(t.lower) &&
+                  tokens[np]?.cap === true &&
+                  !this.lex.subjunctive.has(t.lower) &&
+                  !SUBJUNCTIVE_II.has(t.lower));
+          if (!fits) break;
+          if (article) {
+            np--;
+            break;
+          }
+          if (!t.cap && t.word) adjective = true;
+          np--;
+        }
+        from = np < i ? np : k;
       }
       if (from < 0) continue;
       if (to < 0) to = this.speakers.phraseEnd(tokens, from, skip);
+      // "laut taz", "laut ndr.de": a lower-case source is one word.
+      if (
+        token.lower === "laut" &&
+        tokens[from]?.word &&
+        !tokens[from]?.cap &&
+        !/^(?:der|die|das|den|dem|des|diese[mnrs]?|dieser|einem|einer|eines)$/u.test(
+          tokens[from]?.lower ?? "",
+        )
+      )
+        to = Math.min(to, from + 1);
+      // "Nach Polizeiangaben": the source noun is the channel itself.
+      const genitive = tokens[from];
+      const ownNoun =
+        cueEnd > token.end &&
+        i + 1 < from &&
+        token.lower !== "according" &&
+        (to <= from ||
+          !genitive ||
+          !(/^(?:der|des|eines|einer|von|vom)$/u.test(genitive.lower) || genitive.cap) ||
+          (genitive.cap && !genitive.word));
+      if (ownNoun) {
+        to = tokens.findIndex((t) => t.end === cueEnd) + 1;
+        from = i + 1;
+      }
       if (to <= from) continue;
       const cue = span(this.text, token.start, cueEnd);
-      const attribution = this.speakers.ofMarker(sentence, from, to, cue);
+      let attribution = ownNoun ? NO_ATTRIBUTION : this.speakers.ofMarker(sentence, from, to, cue);
+      if (!attribution.speaker) attribution = this.speakers.channelSource(sentence, from, to, cue, ownNoun);
       const sourceEnd = Math.max(tokens[to - 1]?.end ?? token.end, token.lower === "zufolge" ? token.end : 0);
       const atStart = tokens.slice(0, Math.min(i, from)).every((t) => !t.word);
       if (atStart) return this.add(sentence, sourceEnd, sentence.end, attribution, "marker");
@@ -650,30 +805,106 @@ export class QuoteFinder {
     );
     if (!verb) return;
     const cue = span(this.text, verb.start, verb.end);
-    const previous = this.quotes.findLast(
-      (q) => !q.marked && q.end <= sentence.start && sentence.start - q.end < 600,
+    // "…, so der Schriftsteller X in einem Blog, …": a so-frame inside the sentence names the speaker.
+    const so = tokens.findIndex(
+      (t, k) => t.lower === "so" && tokens[k - 1]?.text === "," && k > 1 && !this.quotedToken(t),
     );
+    if (so > 0) {
+      const end = this.speakers.phraseEnd(tokens, so + 1, this.quotedToken);
+      const found = this.speakers.ofMarker(sentence, so + 1, end, cue);
+      if (found.speaker) {
+        this.add(sentence, sentence.start, sentence.end, found, "subjunctive-subject");
+        return;
+      }
+    }
+    // The report this sentence goes on with: the nearest one before it, or a framed direct quote.
+    let previous: FoundQuote | undefined;
+    for (const q of this.quotes) {
+      const framed = q.speaker !== null && (q.rule === "marked-cue" || q.rule === "marked-colon");
+      if ((q.marked && !framed) || q.end > sentence.start || sentence.start - q.end >= 600) continue;
+      if (!previous || q.end > previous.end) previous = q;
+    }
     const prior =
-      previous ??
-      this.quotes.findLast((q) => q.speaker && q.end <= sentence.start && sentence.start - q.end < 1200);
+      previous?.speaker && !this.dubious(previous.speaker)
+        ? previous
+        : (this.lastSpoken(sentence.start, 1200) ?? previous);
     let attribution: Attribution = {
       ...NO_ATTRIBUTION,
       speaker: prior?.speaker ?? null,
       via: prior?.via ?? null,
       cue,
     };
+    // "Die Experten kamen zu dem Ergebnis, dass es keine Beweise gebe": the verb sits in a clause
+    // after the main one, whose subject holds the view.
+    const verbIndex = tokens.indexOf(verb);
+    const comma = tokens.findIndex((t, k) => k < verbIndex && (t.text === "," || t.text === ":"));
+    if (comma > 0) {
+      const subject = this.speakers.subject(sentence, this.quotedToken, comma);
+      if (subject.speaker && subject.speaker.kind !== "PLACE") {
+        this.add(
+          sentence,
+          tokens[/^(?:dass|daß|ob)$/u.test(tokens[comma + 1]?.lower ?? "") ? comma + 2 : comma + 1]?.start ??
+            sentence.start,
+          sentence.end,
+          { ...subject, cue },
+          "subjunctive-subject",
+        );
+        return;
+      }
+    }
     const before = this.sentences[sentence.index - 1];
     const reportedBefore =
       before !== undefined && this.quotes.some((q) => q.start >= before.start && q.end <= before.end + 1);
     if (before && !reportedBefore) {
       // The sentence before names who speaks without a clause ("Annan äußerte sich besorgt …").
       const k = this.cueIndex(before, 0, undefined, true);
-      if (k >= 0) {
-        const found = this.speakers.ofVerb(before, k, this.quotedToken);
-        if (found.speaker) attribution = { ...found, cue };
+      const found = k >= 0 ? this.speakers.ofVerb(before, k, this.quotedToken) : NO_ATTRIBUTION;
+      if (found.speaker) attribution = { ...found, cue };
+      else {
+        // "Lammert würdigte die Bundeswehr …. Sie sei …": with no report before, the previous subject speaks.
+        const subject = this.speakers.subject(before, this.quotedToken);
+        if (subject.speaker && subject.speaker.kind !== "PLACE" && subject.speaker.kind !== "COUNTRY") {
+          this.add(sentence, sentence.start, sentence.end, { ...subject, cue }, "subjunctive-previous");
+          return;
+        }
       }
     }
+    // "Demnach habe …": the adverb points back at the source just named; it is the mention here.
+    const first = tokens[0];
+    if (first && /^(?:demnach|dementsprechend)$/u.test(first.lower) && attribution.speaker)
+      attribution = { ...attribution, mention: span(this.text, first.start, first.end) };
     this.add(sentence, sentence.start, sentence.end, attribution, "subjunctive");
+  }
+
+  /**
+   * A speaker that is likely a capitalised common word read as a name ("Besorgt", "Darstellung"):
+   * one word, no lexicon entity, not a known given name, surname or role noun.
+   */
+  private dubious(cluster: Cluster): boolean {
+    if (cluster.entity || this.language !== "de") return false;
+    const words = cluster.name.split(/\s+/u);
+    if (words.length > 1) return false;
+    const word = words[0] ?? "";
+    if (this.lex.surnames.has(word) || this.lex.givenNames.has(word) || this.lex.roleOf(word, "de"))
+      return false;
+    if (cluster.mentions.some((m) => m.form === "NAME" && /\s/u.test(m.text))) return false;
+    if (this.lex.orgSuffix(word) || this.lex.sourceGroupNoun(word)) return false;
+    return (
+      (cluster.kind === "PERSON" && this.lex.noun(word) !== null) ||
+      /(?:ig|lich|isch|end|bar|los|ung|besorgt)$/iu.test(word)
+    );
+  }
+
+  /** The last quote before `offset` (within `range` characters) whose speaker is not dubious. */
+  private lastSpoken(offset: number, range: number): FoundQuote | undefined {
+    // Marked quotes are found before reported ones, so the list is not in text order here.
+    let best: FoundQuote | undefined;
+    for (const quote of this.quotes) {
+      if (quote.end > offset || offset - quote.end >= range) continue;
+      if (!quote.speaker || this.dubious(quote.speaker)) continue;
+      if (!best || quote.end > best.end) best = quote;
+    }
+    return best;
   }
 
   /** A media group or agency named in this or the two previous sentences ("nordkoreanische Medien"). */

@@ -37,7 +37,9 @@ const DETERMINERS = new Set(
   ).split(" "),
 );
 const SUBORDINATORS = new Set(
-  "wie dass daß als nachdem weil ob während wenn obwohl da sodass as while because when although".split(" "),
+  "wie dass daß als nachdem weil ob während wenn obwohl da sodass zumal sobald seit seitdem bevor falls indem as while because when although".split(
+    " ",
+  ),
 );
 /** Words that open the German Vorfeld without being its subject: the subject follows the verb. */
 const NON_SUBJECT_START = new Set(
@@ -69,6 +71,12 @@ const PHRASE_STOP_EN = new Set(
     "on in at after before during that who which when while and but as to told said says added on, " +
     "yesterday today earlier later last this next in, was is were are had has have would will could"
   ).split(" "),
+);
+/** Prepositions that open a phrase which never names the speaker ("gegenüber der BBC", "angesichts der Lage"). */
+const PP_OPENERS = new Set(
+  "gegenüber angesichts aufgrund wegen trotz infolge mittels bezüglich hinsichtlich zugunsten anlässlich".split(
+    " ",
+  ),
 );
 const MALE = new Set(["er", "he", "him"]);
 const FEMALE_OR_PLURAL = new Set(["sie", "she", "they", "her", "them"]);
@@ -124,6 +132,12 @@ export class Speakers {
       const previous = tokens[start - 1];
       if (!previous || skip(previous) || /^[,;:–—(]$/u.test(previous.text)) break;
       start--;
+      // A parenthesis inside the clause ("Schröder (SPD) sagte"): step over it whole.
+      if (previous.text === ")") {
+        let open = start - 1;
+        while (open >= 0 && open > start - 8 && tokens[open]?.text !== "(") open--;
+        if (open >= 0 && tokens[open]?.text === "(") start = open;
+      }
     }
     // "Aber", "Und": conjunctions stand before the Vorfeld.
     // "Auch Putin sprach": a focus particle belongs to the subject after it.
@@ -143,7 +157,9 @@ export class Speakers {
       const after = this.phraseAfter(sentence, cue + 1, skip);
       if (after || tokens[cue - 1]?.text !== "," || skip(tokens[cue - 1] as Token)) return result(after);
       const subjectEnd = this.phraseEnd(tokens, 0, skip);
-      return result(subjectEnd > 0 && subjectEnd < cue ? this.resolve(sentence, 0, cue - 1) : null);
+      if (subjectEnd <= 0 || subjectEnd >= cue) return result(null);
+      // "C.Y. Leung, der am Montag in Guandong war, sagte": the subject before its relative clause.
+      return result(this.resolve(sentence, 0, cue - 1) ?? this.resolve(sentence, 0, subjectEnd));
     }
     const first = tokens[start];
     if (!first) return result(null);
@@ -161,6 +177,18 @@ export class Speakers {
       return result(this.resolve(sentence, start, end) ?? this.phraseAfter(sentence, cue + 1, skip));
     }
     if (SUBORDINATORS.has(first.lower)) {
+      // "Als Begründung sagte ein Wissenschaftler": "als" opens a phrase, the verb is second.
+      const after = tokens[cue + 1];
+      if (
+        /^(?:als|wie)$/u.test(first.lower) &&
+        after?.word &&
+        !skip(after) &&
+        !FINITE_AUX.has(after.lower) &&
+        !/^(?:worden|werden|wurde|haben|hatte)$/u.test(after.lower)
+      ) {
+        const subject = this.phraseAfter(sentence, cue + 1, skip);
+        if (subject) return result(subject);
+      }
       // "wie X mitteilte", "als X sagte": the subject follows the subordinator.
       return result(this.resolve(sentence, start + 1, cue));
     }
@@ -174,6 +202,20 @@ export class Speakers {
     }
     if (verb === start) return result(this.phraseAfter(sentence, verb + 1, skip));
     const mentions = this.mentionsOf(sentence);
+    const next = tokens[start + 1];
+    if (next && !next.cap) {
+      // "Dieser behauptete": a demonstrative pronoun stands for the last fitting person.
+      if (/^(?:dieser|diese|jener|jene)$/u.test(first.lower) && verb === start + 1) {
+        const found = this.stand(sentence, start, first.lower.endsWith("r") ? "m" : null);
+        if (found) return result(found);
+      }
+      // "…, der (gegenüber Reportern) sagte": a relative pronoun stands for the actor before the comma.
+      if (/^(?:der|die|welcher|welche)$/u.test(first.lower) && tokens[start - 1]?.text === ",") {
+        const antecedent = mentions.findLast((m) => m.last === start - 1 || m.last === start - 2);
+        const cluster = antecedent ? this.actors.clusterOf.get(antecedent) : undefined;
+        if (cluster) return result(this.stand(sentence, start, null, cluster));
+      }
+    }
     const startsWithMention = mentions.some((m) => m.first === start || m.first === start + 1);
     const demonstrative = /^(?:das|dies)$/u.test(first.lower) && verb === start + 1;
     const adverbial =
@@ -206,11 +248,114 @@ export class Speakers {
     return result(this.resolve(sentence, start, verb) ?? this.phraseAfter(sentence, verb + 1, skip));
   }
 
+  /**
+   * The subject of a German main clause that opens the sentence ("Sadiq Khan, eines der Mitglieder,
+   * verurteilte …", "Er zeigte sich besorgt …", "Die Experten kamen zu dem Ergebnis, dass …"), when it
+   * names an actor, is a pronoun for one, or is a role description. Null for adverbial openings,
+   * "es", "man", and phrases that name nothing.
+   */
+  subject(sentence: Sentence, skip: (token: Token) => boolean, limit = sentence.tokens.length): Attribution {
+    if (this.language !== "de") return NO_ATTRIBUTION;
+    const tokens = sentence.tokens;
+    let start = 0;
+    while (start < limit && /^(?:aber|und|doch|denn|auch|selbst|sogar)$/u.test(tokens[start]?.lower ?? ""))
+      start++;
+    const first = tokens[start];
+    if (!first || skip(first) || !first.word) return NO_ATTRIBUTION;
+    if (NON_SUBJECT_START.has(first.lower) || SUBORDINATORS.has(first.lower)) return NO_ATTRIBUTION;
+    if (this.isPronoun(first)) {
+      const verb = tokens[start + 1];
+      if (!verb?.word || verb.cap || first.lower === "es") return NO_ATTRIBUTION;
+      const found = this.pronoun(sentence, start);
+      return found ? { ...NO_ATTRIBUTION, speaker: found.speaker, mention: found.mention } : NO_ATTRIBUTION;
+    }
+    if (!first.cap && !DETERMINERS.has(first.lower)) return NO_ATTRIBUTION;
+    const end = this.vorfeldEnd(tokens, start, skip);
+    if (end <= start || end >= limit) return NO_ATTRIBUTION;
+    // The phrase must be followed by its verb (or an apposition's comma), not be part of a longer Vorfeld.
+    const after = tokens[end];
+    if (!after || (after.cap && after.word) || (!after.word && after.text !== ",")) return NO_ATTRIBUTION;
+    const firstMention = this.mentionsOf(sentence).find(
+      (m) => m.start >= first.start && m.end <= (tokens[end - 1]?.end ?? 0),
+    );
+    const head = tokens.slice(start, end).find((t) => t.cap && t.word && !DETERMINERS.has(t.lower));
+    const role = head !== undefined && this.lex.roleOf(head.text, "de") !== null;
+    if (!firstMention && !role) return NO_ATTRIBUTION;
+    const found = this.resolve(sentence, start, end);
+    return found ? { ...NO_ATTRIBUTION, speaker: found.speaker, mention: found.mention } : NO_ATTRIBUTION;
+  }
+
+  /**
+   * End of a German noun phrase opening a clause: articles and adjectives, the noun, name words,
+   * "und" with another noun ("Vizekanzler und Arbeitsminister Franz Müntefering"), a genitive
+   * ("der Partei"), a parenthesis ("(SPD)"), an apposition between commas.
+   */
+  private vorfeldEnd(tokens: readonly Token[], start: number, skip: (token: Token) => boolean): number {
+    let noun = false;
+    let k = start;
+    while (k < tokens.length && k < start + 16) {
+      const token = tokens[k];
+      if (!token || skip(token)) break;
+      if (token.text === "(" && noun) {
+        const close = tokens.findIndex((t, m) => m > k && m < k + 6 && t.text === ")");
+        if (close < 0) break;
+        k = close + 1;
+        continue;
+      }
+      if (token.text === "," && noun) return Math.max(this.phraseEnd(tokens, start, skip), k);
+      if (/^[-–'’]$/u.test(token.text) && noun) {
+        k++;
+        continue;
+      }
+      if (!token.word) break;
+      if (token.cap && (k > start || !DETERMINERS.has(token.lower))) noun = true;
+      else if (DETERMINERS.has(token.lower) || /^(?:und|von|vom)$/u.test(token.lower)) {
+        if (token.lower === "und") noun = false;
+      } else if (noun || !/(?:e|en|er|es|em)$/u.test(token.lower)) break;
+      k++;
+    }
+    return noun ? k : start;
+  }
+
   /** Source of "laut X", "X zufolge", "nach Angaben X", "according to X": the phrase after (or before) it. */
   ofMarker(sentence: Sentence, from: number, to: number, cue: Span): Attribution {
     const found = this.resolve(sentence, from, to);
     if (!found) return { ...NO_ATTRIBUTION, cue };
     return { speaker: found.speaker, mention: found.mention, cue, via: null, addressee: null };
+  }
+
+  /**
+   * A channel no actor names ("ersten Angaben zufolge", "Nach Polizeiangaben", "laut taz", "laut
+   * ndr.de"): an actor for the phrase itself, so that the report keeps its source.
+   */
+  channelSource(sentence: Sentence, from: number, to: number, cue: Span, noun = false): Attribution {
+    const tokens = sentence.tokens;
+    let a = from;
+    let b = Math.min(to, tokens.length);
+    while (a < b && !tokens[a]?.word) a++;
+    while (b > a && !tokens[b - 1]?.word) b--;
+    if (b <= a || b - a > 6) return { ...NO_ATTRIBUTION, cue };
+    const first = tokens[a];
+    const last = tokens[b - 1];
+    if (!first || !last) return { ...NO_ATTRIBUTION, cue };
+    const text = this.text.slice(first.start, last.end);
+    if (!/\p{L}{2}/u.test(text) || (b - a === 1 && this.isPronoun(first))) return { ...NO_ATTRIBUTION, cue };
+    // A phrase, not the words after it: a name, a noun with its article, or a web address.
+    const named =
+      noun ||
+      first.cap ||
+      DETERMINERS.has(first.lower) ||
+      /^(?:diese[mnrs]?|dieser)$/u.test(first.lower) ||
+      /\.(?:de|com|net|org|at|ch|uk|fr)$/u.test(text) ||
+      (b - a === 1 && /^[a-z][\p{L}-]+$/u.test(text) && !this.lex.functionWords.has(first.lower));
+    if (!named || tokens.slice(a, b).some((t) => t.word && !t.cap && FINITE_AUX.has(t.lower)))
+      return { ...NO_ATTRIBUTION, cue };
+    const kind: ActorKind =
+      /\.(?:de|com|net|org|at|ch|uk|fr)$/u.test(text) || this.lex.orgSuffix(last.text)
+        ? "ORGANIZATION"
+        : "GROUP";
+    const speaker = this.actors.adHoc(first.start, last.end, text, kind, sentence.index);
+    return { ...NO_ATTRIBUTION, speaker, mention: this.span(first.start, last.end), cue };
   }
 
   /** End (token index) of the noun phrase starting at `k`. */
@@ -257,14 +402,50 @@ export class Speakers {
     while (
       at < tokens.length &&
       at < k + 4 &&
-      /^(?:am|heute|gestern|dazu|zudem|auch|später|weiter|jedoch|aber|nun|daraufhin|bereits|also|later|then|again)$/u.test(
+      /^(?:am|heute|gestern|dazu|zudem|auch|später|weiter|jedoch|aber|nun|daraufhin|bereits|sich|also|later|then|again)$/u.test(
         tokens[at]?.lower ?? "",
       )
     )
       at++;
+    // "sagte gegenüber der Nachrichtenagentur AFP der Polizeichef": the addressee is not the speaker.
+    if (this.language === "de" && PP_OPENERS.has(tokens[at]?.lower ?? "")) {
+      const end = this.phraseEnd(tokens, at + 1, skip);
+      if (end <= at + 1) return null;
+      // "gegenüber der Agentur AFP der Polizeichef X": the subject may hide in what reads as a genitive.
+      for (let j = at + 3; j < end; j++) {
+        if (!/^(?:der|die)$/u.test(tokens[j]?.lower ?? "") || !tokens[j - 1]?.cap) continue;
+        const head = tokens[j + 1];
+        const person = this.mentionsOf(sentence).some(
+          (m) => m.first > j && m.last <= end && m.kind === "PERSON",
+        );
+        if (person || (head && this.lex.roleOf(head.text, "de"))) {
+          const found = this.resolve(sentence, j, end);
+          if (found) return found;
+        }
+      }
+      at = end;
+      while (
+        at < tokens.length &&
+        at < end + 3 &&
+        /^(?:am|heute|gestern|auch|nun|sich)$/u.test(tokens[at]?.lower ?? "")
+      )
+        at++;
+    }
+    // "nannte seinen Platzverweis …": an accusative object is never the speaker; its subject may follow.
+    if (
+      this.language === "de" &&
+      /^(?:den|einen|seinen|ihren|meinen|unseren)$/u.test(tokens[at]?.lower ?? "")
+    ) {
+      const end = this.phraseEnd(tokens, at, skip);
+      const next = tokens[end];
+      if (end <= at || !next || !(DETERMINERS.has(next.lower) || this.isPronoun(next) || next.cap))
+        return null;
+      at = end;
+    }
     const token = tokens[at];
     if (!token || skip(token)) return null;
     if (this.isPronoun(token)) return this.pronoun(sentence, at);
+    if (this.language === "de" && PP_OPENERS.has(token.lower)) return null;
     const end = this.phraseEnd(tokens, at, skip);
     return end > at ? this.resolve(sentence, at, end) : null;
   }
@@ -291,12 +472,139 @@ export class Speakers {
         !/^(?:sie)$/u.test(verb?.lower ?? ""));
     const gender = MALE.has(token.lower) ? "m" : plural ? null : "f";
     const cluster = plural
-      ? (this.lastGroup(token.start) ?? this.actors.lastPerson(token.start, null))
-      : (this.actors.lastPerson(token.start, gender) ?? this.actors.lastPerson(token.start, null));
-    if (!cluster) return null;
+      ? (this.lastGroup(token.start) ?? this.lastPerson(token.start, null))
+      : (this.lastPerson(token.start, gender) ?? this.lastPerson(token.start, null));
+    if (!cluster) return gender && !plural ? this.nominalAntecedent(sentence, k, gender) : null;
     this.actors.addMention(cluster, token.start, token.end, token.text, "PRONOUN");
     cluster.used = true;
     return { speaker: cluster, mention: this.span(token.start, token.end) };
+  }
+
+  /**
+   * The last person mentioned before `offset` whose gender fits, passing over lone capitalised words
+   * that no name list knows and nothing marks as a name ("Journalisten", "Besorgt") while a better
+   * candidate exists.
+   */
+  private lastPerson(offset: number, gender: "m" | "f" | null): Cluster | null {
+    let best: Cluster | null = null;
+    let bestStart = -1;
+    let fallback: Cluster | null = null;
+    let fallbackStart = -1;
+    for (const cluster of this.actors.clusters) {
+      if (cluster.kind !== "PERSON") continue;
+      if (gender && cluster.gender && cluster.gender !== "x" && cluster.gender !== gender) continue;
+      const weak = this.weakWord(cluster);
+      for (const mention of cluster.mentions) {
+        if (mention.start >= offset) continue;
+        if (weak) {
+          if (mention.start > fallbackStart) {
+            fallbackStart = mention.start;
+            fallback = cluster;
+          }
+        } else if (mention.start > bestStart) {
+          bestStart = mention.start;
+          best = cluster;
+        }
+      }
+    }
+    return best ?? fallback;
+  }
+
+  /** A one-word person no lexicon knows, never preceded by a role noun, title or given name. */
+  weakWord(cluster: Cluster): boolean {
+    if (cluster.entity || this.language !== "de") return false;
+    if (/\s/u.test(cluster.name)) return false;
+    if (this.lex.surnames.has(cluster.name) || this.lex.givenNames.has(cluster.name)) return false;
+    // An inflected common noun ("Journalisten") names a group, not one person.
+    const noun = this.lex.noun(cluster.name);
+    if (noun && noun.lemma !== cluster.name) return true;
+    // A role noun without an article ("als Abgeordneter") describes, it does not introduce a person.
+    if (cluster.role)
+      return cluster.mentions.every(
+        (m) =>
+          !DETERMINERS.has(m.text.split(/\s+/u)[0]?.toLowerCase() ?? "") &&
+          !DETERMINERS.has(this.sentences[m.sentence]?.tokens[m.first - 1]?.lower ?? ""),
+      );
+    return cluster.mentions.every((m) => {
+      if (m.form !== "NAME" || /\s/u.test(m.text)) return m.form !== "NAME";
+      const before = this.sentences[m.sentence]?.tokens[m.first - 1];
+      if (!before?.word) return true;
+      return !(
+        this.lex.roleOf(before.text, "de") ||
+        this.lex.titles.has(before.lower) ||
+        this.lex.givenNames.has(before.text)
+      );
+    });
+  }
+
+  /** A pronoun at token `k` standing for `cluster`, or for the last fitting person. */
+  private stand(
+    sentence: Sentence,
+    k: number,
+    gender: "m" | "f" | null,
+    cluster: Cluster | null = null,
+  ): { speaker: Cluster; mention: Span } | null {
+    const token = sentence.tokens[k];
+    const found = cluster ?? (token ? this.lastPerson(token.start, gender) : null);
+    if (!token || !found) return null;
+    this.actors.addMention(found, token.start, token.end, token.text, "PRONOUN");
+    found.used = true;
+    return { speaker: found, mention: this.span(token.start, token.end) };
+  }
+
+  /**
+   * "Der Mann verschanzte sich. Er erklärte, …": with no named person before it, a pronoun stands for
+   * the last definite person noun of its gender in this or the two sentences before.
+   */
+  private nominalAntecedent(
+    sentence: Sentence,
+    k: number,
+    gender: "m" | "f",
+  ): { speaker: Cluster; mention: Span } | null {
+    const token = sentence.tokens[k];
+    if (!token || this.language !== "de") return null;
+    const article = gender === "m" ? /^(?:der|ein)$/u : /^(?:die|eine)$/u;
+    for (let index = sentence.index; index >= Math.max(0, sentence.index - 2); index--) {
+      const s = this.sentences[index];
+      if (!s) continue;
+      const tokens = s.tokens;
+      for (let j = (index === sentence.index ? k : tokens.length) - 1; j > 0; j--) {
+        const noun = tokens[j];
+        if (!noun?.cap || !noun.word || this.isPronoun(noun)) continue;
+        let a = j - 1;
+        while (
+          a > j - 3 &&
+          a > 0 &&
+          tokens[a]?.word &&
+          !tokens[a]?.cap &&
+          !DETERMINERS.has(tokens[a]?.lower ?? "") &&
+          /(?:e|en|er)$/u.test(tokens[a]?.lower ?? "")
+        )
+          a--;
+        if (!article.test(tokens[a]?.lower ?? "")) continue;
+        const info = this.lex.noun(noun.text);
+        const personal =
+          this.lex.roleOf(noun.text, "de") !== null ||
+          /(?:mann|frau|täter|täterin|angestellte|angestellter|polizist|polizistin|person|junge|mädchen|kind|opfer|zeuge|zeugin|fahrer|fahrerin|sprecher|sprecherin)$/u.test(
+            noun.lower,
+          );
+        if (!personal || (info?.gender && info.gender !== (gender === "m" ? "M" : "F") && gender === "f"))
+          continue;
+        const first = tokens[a];
+        if (!first) continue;
+        const cluster = this.actors.adHoc(
+          first.start,
+          noun.end,
+          this.text.slice(first.start, noun.end),
+          "PERSON",
+          s.index,
+        );
+        cluster.gender = gender;
+        this.actors.addMention(cluster, token.start, token.end, token.text, "PRONOUN");
+        return { speaker: cluster, mention: this.span(token.start, token.end) };
+      }
+    }
+    return null;
   }
 
   private lastGroup(offset: number): Cluster | null {
@@ -338,7 +646,11 @@ export class Speakers {
     let a = from;
     let b = Math.min(to, tokens.length);
     while (a < b && !tokens[a]?.word) a++;
-    while (b > a && (!tokens[b - 1]?.word || /^[,(–-]$/u.test(tokens[b - 1]?.text ?? ""))) b--;
+    while (b > a && (!tokens[b - 1]?.word || /^[,(–-]$/u.test(tokens[b - 1]?.text ?? ""))) {
+      // Keep the closing parenthesis of "Franz Müntefering (SPD)".
+      if (tokens[b - 1]?.text === ")" && tokens.slice(a, b - 1).some((t) => t.text === "(")) break;
+      b--;
+    }
     if (b <= a || b - a > 16) return null;
     const first = tokens[a];
     const last = tokens[b - 1];
@@ -347,6 +659,7 @@ export class Speakers {
     if (!tokens.slice(a, b).some((t) => t.cap || (this.language === "en" && t.word))) return null;
     if (this.language === "de" && this.lex.functionWords.has(first.lower) && !DETERMINERS.has(first.lower))
       return null;
+    if (this.language === "de" && PP_OPENERS.has(first.lower)) return null;
     const start = first.start;
     const end = last.end;
     const mention = this.span(start, end);
@@ -357,7 +670,8 @@ export class Speakers {
         ? tokens.slice(a, b).findLast((t) => t.word && !DETERMINERS.has(t.lower))
         : undefined);
     const spokes = head !== undefined && SPOKES_ROLES.test(head.lower);
-    const person = inside.find((m) => m.kind === "PERSON");
+    const person =
+      inside.find((m) => m.kind === "PERSON" && m.form === "NAME") ?? inside.find((m) => m.kind === "PERSON");
     const chosen = spokes ? (inside.find((m) => m.kind !== "PERSON") ?? person) : (person ?? inside[0]);
     const cluster = chosen ? this.actors.clusterOf.get(chosen) : undefined;
     if (cluster) {
