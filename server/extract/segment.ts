@@ -44,8 +44,12 @@ function lines(text: string): Line[] {
   return result;
 }
 
+// Page furniture is short: a long line that mentions cookies or Datenschutz is an article about
+// them (texts without line breaks are one long line).
+const MAX_BOILERPLATE_WORDS = 40;
+
 function isBoilerplate(line: string): boolean {
-  return BOILERPLATE.some((pattern) => pattern.test(line));
+  return wordCount(line) <= MAX_BOILERPLATE_WORDS && BOILERPLATE.some((pattern) => pattern.test(line));
 }
 
 function wordCount(line: string): number {

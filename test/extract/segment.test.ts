@@ -51,3 +51,15 @@ describe("segments", () => {
     expect(segment(text)).toEqual([{ kind: "BODY", start: 0, end: text.length }]);
   });
 });
+
+describe("long lines", () => {
+  it("keep an article that mentions Datenschutz or cookies as body, even without line breaks", () => {
+    const text =
+      "Der Vertreter der Arbeitgeber hat in einem Interview gefordert, dass der Datenschutz gelockert werden solle, um Betrugsfälle besser aufdecken zu können. " +
+      "Derzeit sei der Abgleich von Daten mit dem Finanzamt einfacher möglich, sagte er. Umstritten ist, ob der Vorschlag etwas nutzt. " +
+      "Ein Sachbearbeiter sagte, es sei eher unwahrscheinlich, dass jemand, der gegenüber dem Amt lüge, auf dem Finanzamt richtige Angaben mache.";
+    expect(extract(text, { language: "de" }).segments).toEqual([
+      { kind: "BODY", start: 0, end: text.length },
+    ]);
+  });
+});
