@@ -244,7 +244,10 @@ export class ActorSet {
   /** Actors in order of first mention, with ids a1, a2, …; weak clusters only when used. */
   finalize(): { actors: Actor[]; idOf: Map<Cluster, string> } {
     const kept = this.clusters.filter(
-      (cluster) => !cluster.weak || cluster.used || cluster.mentions.length > 1,
+      (cluster) =>
+        !cluster.weak ||
+        cluster.used ||
+        new Set(cluster.mentions.map((mention) => mention.sentence)).size > 1,
     );
     const first = (cluster: Cluster) =>
       Math.min(...cluster.mentions.map((m) => m.start), ...cluster.extra.map((m) => m.start));

@@ -104,6 +104,34 @@ const CLUB_PREFIXES = new Set(
     " ",
   ),
 );
+/** Streets and squares: the second word of "Schwabacher Straße" and the ending of "Knoopstraße". */
+const STREET_WORD =
+  /^(?:Straße|Strasse|Landstraße|Platz|Allee|Weg|Gasse|Brücke|Chaussee|Damm|Ufer|Markt|Tor)$/u;
+const STREET_SUFFIX = /(?:straße|strasse|gasse|allee|damm|ufer)$/u;
+/** Singular heads of bodies named by their purpose: "Bundesamt für …", "Institut für …", "Stiftung zur …". */
+const PURPOSE_HEAD =
+  /(?:amt|amtes|amts|ministerium|ministeriums|institut|instituts|institutes|stiftung|akademie|hochschule|universität|verband|verbandes|verbands|zentrum|zentrums|zentrale|agentur|behörde|anstalt|kammer|gerichtshof|kommission|komitee|vereinigung|gesellschaft|bund|bundes|dienst|dienstes)$/u;
+const LEGAL_FORMS = new Set([
+  "AG",
+  "GmbH",
+  "SE",
+  "KG",
+  "KGaA",
+  "Inc",
+  "Ltd",
+  "Corp",
+  "plc",
+  "PLC",
+  "LLC",
+  "SA",
+  "NV",
+]);
+/** Words that make a club's name with a town after them: "Bayer Leverkusen", "Preußen Münster", "AS Rom". */
+const CLUB_WORDS = new Set(
+  "Bayer Preußen Inter AS AC SSC Lok Lokomotive Hansa Energie Sportfreunde Sporting Olympique Racing Atlético Rapid Admira Viktoria Germania Holstein Jahn Greuther Wacker Stahl Chemie Motor Rot-Weiss Rot-Weiß Blau-Weiß Carl Zeiss".split(
+    " ",
+  ),
+);
 /** Institution nouns that are part of the name they precede ("Universität Gießen", not "Chemiekonzern BASF"). */
 const INSTITUTION_NOUN =
   /^(?:\p{Lu}\p{Ll}*)?(?:[Uu]niversität|[Hh]ochschule|[Vv]erlag|[Ss]chule|[Gg]ymnasium|[Ss]tiftung|[Ii]nstitut|[Aa]kademie|[Tt]heater|[Kk]linik|[Kk]linikum|[Kk]rankenhaus|[Ss]parkasse|[Vv]olksbank|[Rr]aiffeisenbank|[Bb]and|[Gg]ruppe|[Vv]erein)$/u;
@@ -137,6 +165,8 @@ export class MentionFinder {
   private readonly acronyms: LexEntity[];
   /** Words of person names found so far in the current document ("Schneider" after "Maria Schneider"). */
   private readonly knownNames = new Set<string>();
+  /** Token indexes (in the current sentence) where a place or country mention ends, for lists of places. */
+  private readonly placeEnds = new Set<number>();
 
   constructor(private readonly language: Language) {
     this.acronyms = [];
@@ -180,9 +210,34 @@ export class MentionFinder {
     return true;
   }
 
+  /** A given name, also a hyphenated one whose parts all are ("Frank-Jürgen", "Hans-Dietrich"). */
+  private isGiven(text: string): boolean {
+    if (this.lex.givenNames.has(text)) return true;
+    const parts = text.split("-");
+    return parts.length === 2 && parts.every((part) => part.length >= 2 && this.lex.givenNames.has(part));
+  }
+
+  /** A capitalised word after an initial: a surname even when it looks like a compound ("Wiege|mann"). */
+  private surnameShape(token: Token | undefined): boolean {
+    if (!token?.word || !token.cap || token.text.length < 3) return false;
+    if (this.lex.functionWords.has(token.lower) || CALENDAR.has(token.lower)) return false;
+    return /^\p{Lu}\p{Ll}+$/u.test(token.text) && !this.lex.roleOf(token.text, this.language);
+  }
+
+  /** Mixed-case words without an English look: "Teemu Tainio", not "Music Radio" or "Red Bull". */
+  private personShaped(first: Token | undefined, second: Token | undefined): boolean {
+    const shaped = (token: Token | undefined) =>
+      token !== undefined &&
+      /^\p{Lu}\p{Ll}{2,}$/u.test(token.text) &&
+      !this.lex.towns.has(token.text) &&
+      !this.lex.phrases.has(token.text) &&
+      !/(?:s|ß)$/u.test(token.text);
+    return shaped(first) && shaped(second) && /[aeiouyj]$/u.test(first?.text ?? "");
+  }
+
   /** A given name that can start a person's name here ("Mio Euro" is no person). */
   private givenName(token: Token | undefined): boolean {
-    return token !== undefined && this.lex.givenNames.has(token.text) && !this.lex.nounByShape(token.text);
+    return token !== undefined && this.isGiven(token.text) && !this.lex.nounByShape(token.text);
   }
 
   private matchPhrase(
@@ -276,6 +331,8 @@ export class MentionFinder {
         ...fields,
       };
       mentions.push(value);
+      if (value.kind === "PLACE" || (value.kind === "COUNTRY" && value.use === "NAME"))
+        this.placeEnds.add(last - 1);
       if (value.kind === "PERSON" && value.use === "NAME" && last - first >= 2) {
         for (const token of tokens.slice(first, last)) if (token.cap) this.knownNames.add(token.text);
       }
@@ -297,6 +354,7 @@ export class MentionFinder {
         form,
       });
 
+    this.placeEnds.clear();
     let i = 0;
     while (i < tokens.length) {
       const consumed = this.matchAt(tokens, i, sentence, mention, entityMention);
@@ -327,6 +385,23 @@ export class MentionFinder {
     if (!token?.word) return i;
     const lex = this.lex;
     const previous = tokens[i - 1];
+
+    // Sports clubs: "VfL Osnabrück", "FC Bayern München", "1. FC Nürnberg", "THW Kiel", "Bayer Leverkusen".
+    const club = this.club(tokens, i);
+    if (club) {
+      const surface = sentence.text.slice(
+        (tokens[club.start]?.start ?? 0) - sentence.start,
+        (tokens[club.end - 1]?.end ?? 0) - sentence.start,
+      );
+      mention(club.start, club.end, {
+        kind: "ORGANIZATION",
+        key: `name:${surface.toLowerCase()}`,
+        name: surface,
+        use: "NAME",
+        form: "NAME",
+      });
+      return club.end;
+    }
     const hasArticle = previous !== undefined && ARTICLES.has(previous.lower);
     const npStart = hasArticle ? i - 1 : i;
 
@@ -364,7 +439,9 @@ export class MentionFinder {
 
     // Noun phrase: [article] [country adjective | other adjectives]* head (role, state or source noun).
     const np = this.nounPhrase(tokens, i);
-    if (np) {
+    // A known name that runs past the role noun wins: "General Motors", "General Electric".
+    const named = np ? this.matchPhrase(tokens, np.head) : null;
+    if (np && !(named && named.entity.kind !== "PERSON" && named.length > 1)) {
       const { head, country, entity: prefixEntity } = np;
       const headToken = tokens[head];
       if (!headToken) return i;
@@ -424,16 +501,17 @@ export class MentionFinder {
         });
         return end;
       }
+      const named = phrase.entity.kind === "ORGANIZATION" ? this.legalForm(tokens, end) : end;
       const found = entityMention(
         i,
-        end,
+        named,
         phrase.entity,
         phrase.use === "METONYM" ? "METONYM" : "NAME",
         "NAME",
       );
       // A lexicon person followed by an apposition keeps the description ("Putin, der russische Präsident").
       if (phrase.entity.kind === "PERSON") found.description = this.postApposition(tokens, end);
-      return end;
+      return named;
     }
 
     // Hyphenated compounds led by a known entity: "US-Regierung" names the state.
@@ -457,16 +535,35 @@ export class MentionFinder {
     const org = this.adjectiveOrganization(tokens, i);
     if (org) {
       const entity = this.lexiconByName(org.name);
-      if (entity) entityMention(i, org.end, entity, "NAME", "NAME");
-      else
-        mention(i, org.end, {
+      const end = this.purposeTail(tokens, org.end);
+      if (entity && end === org.end) entityMention(i, end, entity, "NAME", "NAME");
+      else {
+        const name = end === org.end ? org.name : this.surface(tokens, i, end);
+        mention(i, end, {
           kind: "ORGANIZATION",
-          key: `name:${org.name.toLowerCase()}`,
-          name: org.name,
+          key: `name:${name.toLowerCase()}`,
+          name,
           use: "NAME",
           form: "NAME",
         });
-      return org.end;
+      }
+      return end;
+    }
+
+    // An organisation noun with its purpose: "Bundesamt für Gesundheit", "Institut für Demoskopie".
+    if (token.cap && PURPOSE_HEAD.test(token.text) && !lex.roleOf(token.text, this.language)) {
+      const end = this.purposeTail(tokens, i + 1);
+      if (end > i + 1) {
+        const name = this.surface(tokens, i, end);
+        mention(i, end, {
+          kind: "ORGANIZATION",
+          key: `name:${name.toLowerCase()}`,
+          name,
+          use: "NAME",
+          form: "NAME",
+        });
+        return end;
+      }
     }
 
     const institution = this.institution(tokens, i);
@@ -481,7 +578,133 @@ export class MentionFinder {
       return institution.end;
     }
 
+    const street = this.street(tokens, i);
+    if (street) {
+      const name = this.surface(tokens, i, street);
+      mention(i, street, {
+        kind: "PLACE",
+        key: `place:${name.toLowerCase()}`,
+        name,
+        use: "NAME",
+        form: "NAME",
+      });
+      return street;
+    }
+
     return this.unknownName(tokens, i, mention);
+  }
+
+  /** "Schwabacher Straße", "Neuendorfer Straße 90c", "Knoopstraße": streets and squares named after something. */
+  private street(tokens: Token[], i: number): number | null {
+    const token = tokens[i];
+    if (!token?.cap || !token.word || this.language !== "de") return null;
+    let end = 0;
+    const next = tokens[i + 1];
+    if (
+      /^\p{Lu}\p{Ll}+er$/u.test(token.text) &&
+      next &&
+      STREET_WORD.test(next.text) &&
+      !sentenceInitial(tokens, i)
+    )
+      end = i + 2;
+    else {
+      const match = STREET_SUFFIX.exec(token.text);
+      const prefix = match ? token.text.slice(0, match.index) : "";
+      if (!match || prefix.length < 3 || this.lex.isCommonNoun(token.text)) return null;
+      const stem = prefix.replace(/[-‐‑]$/u, "");
+      const capital = (stem[0] ?? "").toUpperCase() + stem.slice(1);
+      const plain = capital.replace(/(?:e?s|n)$/u, "");
+      if (
+        this.lex.isCommonNoun(capital) ||
+        this.lex.isCommonNoun(plain) ||
+        this.lex.functionWords.has(stem.toLowerCase())
+      )
+        return null;
+      if (
+        /^(?:haupt|bundes|land|landes|neben|seiten|dorf|kreis|staats|ring|quer|fuß|rad|durchgangs|umgehungs|zufahrts|einkaufs|wohn|fußgänger|schnell|stadt|auto|kraftfahr|wasser|eisen|privat|gemeinde)/iu.test(
+          stem,
+        )
+      )
+        return null;
+      end = i + 1;
+    }
+    if (/^\d+[a-z]?$/u.test(tokens[end]?.text ?? "")) end++;
+    return end;
+  }
+
+  private surface(tokens: Token[], first: number, last: number): string {
+    return tokens
+      .slice(first, last)
+      .map((t) => t.text)
+      .join(" ");
+  }
+
+  /** After an organisation's name: "für Gesundheit", "für Unterricht und Kultus", "zur Aufarbeitung der SED-Diktatur". */
+  private purposeTail(tokens: Token[], end: number): number {
+    const preposition = tokens[end]?.lower;
+    if (preposition !== "für" && preposition !== "zur" && preposition !== "zum" && preposition !== "for")
+      return end;
+    let k = end + 1;
+    const capital = (token: Token | undefined) =>
+      token?.word === true &&
+      token.cap &&
+      !this.lex.functionWords.has(token.lower) &&
+      !CALENDAR.has(token.lower);
+    if (!capital(tokens[k])) return end;
+    k++;
+    while (k < end + 6) {
+      if (capital(tokens[k])) k++;
+      else if (
+        (tokens[k]?.lower === "und" ||
+          tokens[k]?.lower === "and" ||
+          tokens[k]?.lower === "der" ||
+          tokens[k]?.lower === "des") &&
+        capital(tokens[k + 1])
+      )
+        k += 2;
+      else break;
+    }
+    return k;
+  }
+
+  /** After a company's name: "AG", "GmbH", "Inc.". */
+  private legalForm(tokens: Token[], end: number): number {
+    const next = tokens[end];
+    if (!next || !LEGAL_FORMS.has(next.text)) return end;
+    const dot = tokens[end + 1];
+    return dot?.text === "." && dot.start === next.end && /^(?:Inc|Ltd|Corp|Co)$/u.test(next.text)
+      ? end + 2
+      : end + 1;
+  }
+
+  /** A sports club's name at `i`: a club prefix and capitalised words, or a club word or acronym and a town. */
+  private club(tokens: Token[], i: number): { start: number; end: number } | null {
+    const token = tokens[i];
+    const next = tokens[i + 1];
+    if (!token?.cap || !next?.cap || !next.word) return null;
+    const prefixed = CLUB_PREFIXES.has(token.text);
+    const acronym =
+      /^[A-Z]{2,4}$/u.test(token.text) &&
+      !this.lex.phrases.has(token.text) &&
+      !this.lex.nonNameAcronyms.has(token.text);
+    if (!prefixed && !((CLUB_WORDS.has(token.text) || acronym) && this.lex.towns.has(next.text))) return null;
+    let end = i + 1;
+    while (
+      end < tokens.length &&
+      end < i + 4 &&
+      tokens[end]?.cap &&
+      tokens[end]?.word &&
+      !this.lex.functionWords.has(tokens[end]?.lower ?? "")
+    )
+      end++;
+    // "1. FC Nürnberg": the ordinal belongs to the name.
+    const dot = tokens[i - 1];
+    const digit = tokens[i - 2];
+    const start =
+      prefixed && dot?.text === "." && digit && /^\d$/u.test(digit.text) && digit.end === dot.start
+        ? i - 2
+        : i;
+    return { start, end };
   }
 
   /** "Universität Gießen", "Verlag Paul Haupt": an institution noun named by the words after it. */
@@ -589,7 +812,15 @@ export class MentionFinder {
     if (genitive && (genitive.lower === "des" || genitive.lower === "der" || genitive.lower === "of")) {
       let k = end + 1;
       if (tokens[k]?.lower === "the") k++;
-      while (k < tokens.length && tokens[k]?.cap && tokens[k]?.word && k < end + 5) k++;
+      // "des Diplom-Ingenieurs Herbert Stein": a given name starts the person the phrase describes.
+      while (
+        k < tokens.length &&
+        tokens[k]?.cap &&
+        tokens[k]?.word &&
+        k < end + 5 &&
+        !(k > end + 1 && this.givenName(tokens[k]) && this.nameLike(tokens[k + 1]))
+      )
+        k++;
       if (k > end + 1) end = k;
     }
     const description = sentence.text.slice(
@@ -746,7 +977,7 @@ export class MentionFinder {
   private surnameAfterGiven(tokens: Token[], index: number): boolean {
     const token = tokens[index];
     const previous = tokens[index - 1];
-    if (!token?.word || !token.cap || !previous || !this.lex.givenNames.has(previous.text)) return false;
+    if (!token?.word || !token.cap || !previous || !this.isGiven(previous.text)) return false;
     if (
       this.lex.functionWords.has(token.lower) ||
       CALENDAR.has(token.lower) ||
@@ -783,6 +1014,50 @@ export class MentionFinder {
     const previous = tokens[i - 1];
     const initial = sentenceInitial(tokens, i);
 
+    // An initial and a surname: "A. Wiegemann", "P. Rusterholz".
+    const dot = tokens[i + 1];
+    if (
+      /^\p{Lu}$/u.test(token.text) &&
+      dot?.text === "." &&
+      dot.start === token.end &&
+      (tokens[i + 2]?.start ?? 0) > dot.end &&
+      this.surnameShape(tokens[i + 2]) &&
+      !this.lex.phrases.has(tokens[i + 2]?.text ?? "")
+    ) {
+      const name = this.personNameAt(tokens, i + 2);
+      const end = name?.end ?? i + 3;
+      const surface = tokens
+        .slice(i, end)
+        .map((t) => t.text)
+        .join(" ");
+      mention(i, end, {
+        kind: "PERSON",
+        key: `name:${surface.toLowerCase()}`,
+        name: surface,
+        use: "NAME",
+        form: "NAME",
+      });
+      return end;
+    }
+
+    // "die Stadt Halle": a town after a place noun, even when it is a common noun too.
+    if (
+      previous?.cap &&
+      lex.placeNounOf(previous.text) &&
+      lex.towns.has(token.text) &&
+      !this.nameLike(token)
+    ) {
+      mention(i, i + 1, {
+        kind: "PLACE",
+        key: `place:${token.text.toLowerCase()}`,
+        name: token.text,
+        use: "NAME",
+        form: "NAME",
+        country: lex.towns.get(token.text)?.country ?? null,
+      });
+      return i + 1;
+    }
+
     const acronym = this.misspeltAcronym(token.text);
     if (acronym) {
       mention(i, i + 1, {
@@ -794,24 +1069,6 @@ export class MentionFinder {
         form: "NAME",
       });
       return i + 1;
-    }
-
-    // Sports clubs: "VfL Osnabrück", "FC Bayern München".
-    if (CLUB_PREFIXES.has(token.text) && tokens[i + 1]?.cap) {
-      let end = i + 1;
-      while (end < tokens.length && end < i + 4 && tokens[end]?.cap && tokens[end]?.word) end++;
-      const surface = tokens
-        .slice(i, end)
-        .map((t) => t.text)
-        .join(" ");
-      mention(i, end, {
-        kind: "ORGANIZATION",
-        key: `name:${surface.toLowerCase()}`,
-        name: surface,
-        use: "NAME",
-        form: "NAME",
-      });
-      return end;
     }
 
     const given = this.givenName(token);
@@ -844,6 +1101,16 @@ export class MentionFinder {
       }
       break;
     }
+    // "Hirzel Verlag", "Läpple AG": an organisation noun or legal form closes the name.
+    const closing = tokens[end];
+    if (
+      closing?.cap &&
+      closing.word &&
+      (lex.orgSuffix(closing.text) || LEGAL_FORMS.has(closing.text)) &&
+      !lex.roleOf(closing.text, this.language) &&
+      !closing.text.includes("-")
+    )
+      end++;
     const surface = tokens
       .slice(i, end)
       .map((t) => t.text)
@@ -851,7 +1118,22 @@ export class MentionFinder {
     const multi = end - i >= 2;
     const last = tokens[end - 1];
     const placeNoun = previous ? lex.placeNounOf(previous.text) && previous.cap : false;
-    const town = this.town(stripPossessive(surface));
+    // Genitive of a town: "Mosbachs", "Wetzlars".
+    const town =
+      this.town(stripPossessive(surface)) ??
+      (!multi && /[^s]s$/u.test(surface) ? this.town(surface.slice(0, -1)) : null);
+    const bareWord = stripPossessive(surface);
+    // A list of places: "in Avignon, Darmstadt, Berlin", "die Dörfer Hokkala, Kumpula und Oikari".
+    const listed =
+      previous !== undefined &&
+      (previous.text === "," ||
+        previous.lower === "und" ||
+        previous.lower === "oder" ||
+        previous.lower === "sowie") &&
+      this.placeEnds.has(i - 2) &&
+      !given &&
+      !multi &&
+      !lex.surnames.has(bareWord);
     const place = (country: string | null) =>
       mention(i, end, {
         kind: "PLACE",
@@ -861,7 +1143,7 @@ export class MentionFinder {
         form: "NAME",
         country,
       });
-    if (placeNoun || (previous && LOCATIVE.has(previous.lower) && !given && !multi)) {
+    if (placeNoun || listed || (previous && LOCATIVE.has(previous.lower) && !given && !multi)) {
       if (initial && !placeNoun) return i;
       place(town?.country ?? null);
       return end;
@@ -903,9 +1185,7 @@ export class MentionFinder {
     const personal =
       given ||
       titled ||
-      tokens
-        .slice(i, end)
-        .some((t) => lex.surnames.has(stripPossessive(t.text)) || lex.givenNames.has(t.text));
+      tokens.slice(i, end).some((t) => lex.surnames.has(stripPossessive(t.text)) || this.isGiven(t.text));
     if (multi && personal) {
       mention(i, end, {
         kind: "PERSON",
@@ -918,6 +1198,17 @@ export class MentionFinder {
     }
     // A lone word: a person when it is a known surname or follows a title or role noun
     // ("Herr Meier", "Rapper Sido"); otherwise only if the document names that person elsewhere.
+    // Two unknown name words that read like a given name and a surname ("Teemu Tainio", "Galo Gonzáles").
+    if (multi && end - i === 2 && !initial && this.personShaped(tokens[i], tokens[i + 1])) {
+      mention(i, end, {
+        kind: "PERSON",
+        key: `name:${surface.toLowerCase()}`,
+        name: surface,
+        use: "NAME",
+        form: "NAME",
+      });
+      return end;
+    }
     if (multi) return end;
     const evidence = titled || (lex.surnames.has(bare) && !initial);
     mention(i, end, {

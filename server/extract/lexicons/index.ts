@@ -263,6 +263,9 @@ function compile(): Lexicon {
     addPhrase(surface, entity, use);
     const gen = genitive(surface);
     if (gen && !surface.includes(" ") && /^\p{Lu}\p{Ll}/u.test(surface)) addPhrase(gen, entity, use);
+    // "des modernen Griechenlandes", "Deutschlandes": the long genitive of "-land" names.
+    if (entity.kind === "COUNTRY" && /^\p{Lu}\p{Ll}+land$/u.test(surface))
+      addPhrase(`${surface}es`, entity, use);
   };
 
   const namesDe = countries.getNames("de", { select: "all" });
@@ -443,6 +446,10 @@ function compile(): Lexicon {
     const hyphen = word.lastIndexOf("-");
     const key = hyphen > 0 ? word.slice(hyphen + 1) : word;
     if (key.length === 0 || !/^\p{Lu}/u.test(key)) return false;
+    // A town's name that only looks like a compound ("Frei|burg", "Darm|stadt") is the town.
+    if (hyphen < 0 && towns.has(key) && !commonNouns.has(key)) return false;
+    // Genitives the dictionary lacks: "Jahres", "Mannes", "Wortes".
+    if (key.length >= 6 && key.endsWith("es") && commonNouns.has(key.slice(0, -2))) return true;
     let value = commonCache.get(key);
     if (value === undefined) {
       value = isCommonNounUncached(key, 0);
@@ -475,11 +482,11 @@ function compile(): Lexicon {
       let value = shapeCache.get(word);
       if (value === undefined) {
         value =
-          ((word.length >= 6 && COMMON_NOUN_ENDING_DE.test(word)) ||
+          NON_NAME_WORDS.has(word) ||
+          (((word.length >= 6 && COMMON_NOUN_ENDING_DE.test(word)) ||
             nounTail(word) ||
-            NON_NAME_WORDS.has(word) ||
             englishWords.has(word.toLowerCase())) &&
-          !knownName(word);
+            !knownName(word));
         if (shapeCache.size > 200_000) shapeCache.clear();
         shapeCache.set(word, value);
       }
