@@ -579,6 +579,9 @@ export class QuoteFinder {
         }
       }
       if (comma < 3 || tokens.length - i > (this.language === "en" ? 8 : 20)) continue;
+      // "Der Sprecher des Ministeriums, Hans Müller, sagte: „…“": the frame opens what follows
+      // the colon; the words before the comma are its subject, not a report.
+      if (tokens.slice(i + 1, i + 5).some((next) => next.text === ":")) continue;
       const wie = tokens[comma + 1]?.lower === "wie";
       const between = tokens.slice(comma + 1, i);
       if (!wie && !soFrame && between.length > 0 && this.language === "de") continue;

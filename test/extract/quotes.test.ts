@@ -94,3 +94,13 @@ describe("English quote rules", () => {
     expect(doc.quotes.some((q) => q.text.startsWith("the government was worried"))).toBe(true);
   });
 });
+
+describe("a frame that opens a colon", () => {
+  it("is not itself reported speech: its words before the comma are the speaker", () => {
+    const text = "Der Sprecher des Ministeriums, Hans Müller, sagte: „Wir prüfen den Antrag bis Freitag.“";
+    const doc = extract(text, { language: "de" });
+    expectValidDocument(text, doc);
+    expect(doc.quotes.map((quote) => quote.kind)).toEqual(["DIRECT"]);
+    expect(speakerOf(doc, "Wir prüfen")).toBe("Hans Müller");
+  });
+});
