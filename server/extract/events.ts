@@ -294,6 +294,7 @@ export class EventFinder {
       return adjective ? (this.actors.clusterOf.get(adjective) ?? null) : null;
     };
     let agentSet = false;
+    let betweenPending = false;
     for (const { mention, cluster, preposition } of candidates) {
       if (
         cluster.kind === "PLACE" ||
@@ -322,6 +323,13 @@ export class EventFinder {
         continue;
       }
       if (preposition && WITH_PREPOSITIONS.has(preposition)) {
+        add(cluster, SYMMETRIC.has(root) ? "PARTICIPANT" : "RECIPIENT");
+        // "zwischen A und B" names both sides: B follows without a preposition of its own.
+        betweenPending = preposition === "zwischen" || preposition === "between";
+        continue;
+      }
+      if (betweenPending && !preposition) {
+        betweenPending = false;
         add(cluster, SYMMETRIC.has(root) ? "PARTICIPANT" : "RECIPIENT");
         continue;
       }
@@ -410,8 +418,10 @@ export class EventFinder {
     if (place) place.used = true;
 
     const related = this.quotes.filter((q) => q.start < sentence.end && sentence.start < q.end);
-    const agent = participants.find((p) => p.role === "AGENT")?.cluster.name;
-    const other = participants.find((p) => p.role !== "AGENT")?.cluster.name;
+    // Without an agent (both sides of a meeting), the first participant opens the summary.
+    const first = participants.find((p) => p.role === "AGENT") ?? participants[0];
+    const agent = first?.cluster.name;
+    const other = participants.find((p) => p !== first)?.cluster.name;
     const label = CAMEO_ROOTS[root]?.[this.language] ?? "";
     const summary = `${[agent, trigger.token.text, other].filter(Boolean).join(" – ")} (${label})`;
     return {
