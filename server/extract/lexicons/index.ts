@@ -318,25 +318,8 @@ function compile(): Lexicon {
       adjectives.set(adjectiveEn.toLowerCase(), entity);
   }
 
-  for (const row of REGION_ROWS) {
-    const [name = "", wikidata = "", aliases = "", english = ""] = row.split("|");
-    const entity: LexEntity = {
-      key: `place:${name.toLowerCase()}`,
-      kind: "PLACE",
-      nameDe: name,
-      nameEn: english || name,
-      aliases: splitList(aliases),
-      wikidataId: wikidata || null,
-      country: null,
-      gender: null,
-      roles: [],
-      media: false,
-    };
-    entities.set(entity.key, entity);
-    for (const surface of [name, ...entity.aliases]) addName(surface, entity, "NAME");
-  }
-
-  for (const row of PLACE_ROWS) {
+  // Regions carry no country column; towns and cities name theirs.
+  for (const row of [...REGION_ROWS, ...PLACE_ROWS]) {
     const [name = "", wikidata = "", aliases = "", english = "", country = ""] = row.split("|");
     const entity: LexEntity = {
       key: `place:${name.toLowerCase()}`,
