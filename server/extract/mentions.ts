@@ -160,6 +160,11 @@ function levenshteinAtMostOne(a: string, b: string): boolean {
   return false;
 }
 
+/** The fields of a mention that names its entity outright ("Audi AG", "Teemu Tainio"). */
+function byName(kind: Mention["kind"], surface: string) {
+  return { kind, key: `name:${surface.toLowerCase()}`, name: surface, use: "NAME", form: "NAME" } as const;
+}
+
 export class MentionFinder {
   private readonly lex: Lexicon = lexicon();
   private readonly acronyms: LexEntity[];
@@ -393,13 +398,7 @@ export class MentionFinder {
         (tokens[club.start]?.start ?? 0) - sentence.start,
         (tokens[club.end - 1]?.end ?? 0) - sentence.start,
       );
-      mention(club.start, club.end, {
-        kind: "ORGANIZATION",
-        key: `name:${surface.toLowerCase()}`,
-        name: surface,
-        use: "NAME",
-        form: "NAME",
-      });
+      mention(club.start, club.end, byName("ORGANIZATION", surface));
       return club.end;
     }
     const hasArticle = previous !== undefined && ARTICLES.has(previous.lower);
@@ -1030,13 +1029,7 @@ export class MentionFinder {
         .slice(i, end)
         .map((t) => t.text)
         .join(" ");
-      mention(i, end, {
-        kind: "PERSON",
-        key: `name:${surface.toLowerCase()}`,
-        name: surface,
-        use: "NAME",
-        form: "NAME",
-      });
+      mention(i, end, byName("PERSON", surface));
       return end;
     }
 
@@ -1153,13 +1146,7 @@ export class MentionFinder {
       return end;
     }
     if (/^[A-ZÄÖÜ]{2,6}$/u.test(token.text) && !multi) {
-      mention(i, end, {
-        kind: "ORGANIZATION",
-        key: `name:${surface.toLowerCase()}`,
-        name: surface,
-        use: "NAME",
-        form: "NAME",
-      });
+      mention(i, end, byName("ORGANIZATION", surface));
       return end;
     }
     if (
@@ -1167,13 +1154,7 @@ export class MentionFinder {
       (lex.orgSuffix(last.text) || ["AG", "GmbH", "Inc", "Ltd", "Corp", "SE"].includes(last.text)) &&
       multi
     ) {
-      mention(i, end, {
-        kind: "ORGANIZATION",
-        key: `name:${surface.toLowerCase()}`,
-        name: surface,
-        use: "NAME",
-        form: "NAME",
-      });
+      mention(i, end, byName("ORGANIZATION", surface));
       return end;
     }
     const bare = stripPossessive(surface);
@@ -1187,26 +1168,14 @@ export class MentionFinder {
       titled ||
       tokens.slice(i, end).some((t) => lex.surnames.has(stripPossessive(t.text)) || this.isGiven(t.text));
     if (multi && personal) {
-      mention(i, end, {
-        kind: "PERSON",
-        key: `name:${surface.toLowerCase()}`,
-        name: surface,
-        use: "NAME",
-        form: "NAME",
-      });
+      mention(i, end, byName("PERSON", surface));
       return end;
     }
     // A lone word: a person when it is a known surname or follows a title or role noun
     // ("Herr Meier", "Rapper Sido"); otherwise only if the document names that person elsewhere.
     // Two unknown name words that read like a given name and a surname ("Teemu Tainio", "Galo Gonzáles").
     if (multi && end - i === 2 && !initial && this.personShaped(tokens[i], tokens[i + 1])) {
-      mention(i, end, {
-        kind: "PERSON",
-        key: `name:${surface.toLowerCase()}`,
-        name: surface,
-        use: "NAME",
-        form: "NAME",
-      });
+      mention(i, end, byName("PERSON", surface));
       return end;
     }
     if (multi) return end;
