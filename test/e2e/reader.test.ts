@@ -112,8 +112,9 @@ describe.runIf(enabled)("the reader in Chromium", () => {
     await page.locator(`mark.mention[data-actor="${id}"] button`).first().click();
     await page.waitForURL((url) => url.searchParams.get("actor") === id);
     const own = seed.mentions.filter((mention) => mention.actor.id === id).length;
-    expect(await page.locator("mark.mention.lit").count()).toBe(own);
-    expect(await page.locator("mark.mention.dim").count()).toBe(seed.mentions.length - own);
+    // The URL changes before React repaints: poll the counts instead of reading them once.
+    await expect.poll(() => page.locator("mark.mention.lit").count()).toBe(own);
+    await expect.poll(() => page.locator("mark.mention.dim").count()).toBe(seed.mentions.length - own);
     await expect(page.getByTestId("actor-panel").textContent()).resolves.toContain(putin?.actor.name);
   });
 
@@ -185,7 +186,10 @@ describe.runIf(enabled)("the reader in Chromium", () => {
   it("ingests a new article through the page, with errors next to their field", async () => {
     await page.goto(`${reader.base}/ingest`);
     await page.getByRole("button", { name: "Add the article" }).click();
-    const textError = page.locator(`#${await page.getByLabel("Text").getAttribute("aria-describedby")}`);
+    // The error renders after the click's round trip: wait for the field to be marked before reading its link.
+    const textField = page.getByLabel("Text");
+    await page.locator('textarea[aria-invalid="true"]').waitFor();
+    const textError = page.locator(`#${await textField.getAttribute("aria-describedby")}`);
     await expect(textError.textContent()).resolves.toMatch(/empty/i);
     expect(await seriousViolations(page)).toEqual([]);
 
