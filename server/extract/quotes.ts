@@ -238,7 +238,23 @@ export class QuoteFinder {
       .mentionsOf(inner)
       .some((m) => m.start <= s && m.end >= e && m.form === "NAME" && m.kind !== "PERSON");
     const before = this.text.slice(Math.max(sentence.start, mark.open - 60), mark.open);
-    return isTitle(content, before, this.language, this.lex, coveredByName);
+    return isTitle(content, before, this.language, this.lex, coveredByName) || this.nameAsSubject(mark, before);
+  }
+
+  /**
+   * "der „Arbeitskreis Vorratsdatenspeicherung“ kritisiert", "die „Aktion Deutschland hilft“ (ADH)
+   * teilte mit": a capitalised name in marks after a definite article, followed by a speech verb, is
+   * the speaker's name, not quoted words.
+   */
+  private nameAsSubject(mark: Mark, before: string): boolean {
+    if (this.language !== "de") return false;
+    const content = this.text.slice(mark.open + 1, mark.close).trim();
+    const words = content.split(/\s+/u);
+    if (!/^\p{Lu}/u.test(content) || words.length > 6 || /[.!?,:;]/u.test(content)) return false;
+    if (!/(?:^|\s)(?:der|die|das|des|dem|den|vom|von)\s*$/iu.test(before)) return false;
+    const after = /^\s*(?:\([^)]{1,20}\)\s*)?([\p{L}]+)/u.exec(this.text.slice(mark.close + 1, mark.close + 40));
+    const verb = after?.[1];
+    return verb !== undefined && verb === verb.toLowerCase() && this.verbs.has(verb);
   }
 
   private push(quote: Omit<FoundQuote, "confidence" | "addressee"> & { addressee?: Cluster | null }): void {
@@ -384,7 +400,8 @@ export class QuoteFinder {
     }
     // "für die Ministerin eine „…“": the holder of the view named right before the mark.
     const markToken = tokens.findIndex((t) => t.start >= mark.open);
-    for (let k = markToken - 1; k >= 0 && k >= markToken - 8; k--) {
+    // "Für den Minister ist die Lage „…“" can put a dozen words between the holder and the mark.
+    for (let k = markToken - 1; k >= 0 && k >= markToken - 14; k--) {
       const token = tokens[k];
       if (!token || token.text === "," || skip(token)) break;
       if (token.lower !== "für") continue;
@@ -636,7 +653,9 @@ export class QuoteFinder {
         cueEnd = tokens[i + 1]?.end ?? cueEnd;
       } else if (
         (token.lower === "nach" || token.lower === "den" || token.lower === "unter") &&
-        SOURCE_NOUNS.test(tokens[i + 1]?.lower ?? "")
+        SOURCE_NOUNS.test(tokens[i + 1]?.lower ?? "") &&
+        // "zitierte sie mit den Worten: …" frames the verb's quote; it names no source of its own.
+        !(token.lower === "den" && tokens[i - 1]?.lower === "mit")
       ) {
         from = tokens[i + 2]?.lower === "von" ? i + 3 : i + 2;
         cueEnd = tokens[i + 1]?.end ?? cueEnd;

@@ -78,6 +78,13 @@ const PP_OPENERS = new Set(
     " ",
   ),
 );
+/**
+ * Heads of German noun phrases that never speak: words, opinions, criticism, spans of time. SpkAtt
+ * counts documents, reports, organisations and groups as sources, so the list stays this narrow.
+ */
+const ABSTRACT_HEAD =
+  /^(?:worte?|worten|meinung|meinungen|kritik|jahre?|jahren|tage?|tagen|\p{L}*abend|einblendungen?|nennung|erfahrungen|maßnahmen|verfügung)$/u;
+const QUOTE_MARK = /^[„“”"»«‚‘’]$/u;
 const MALE = new Set(["er", "he", "him"]);
 const FEMALE_OR_PLURAL = new Set(["sie", "she", "they", "her", "them"]);
 const SPOKES_ROLES =
@@ -661,9 +668,21 @@ export class Speakers {
       return null;
     if (this.language === "de" && PP_OPENERS.has(first.lower)) return null;
     const start = first.start;
-    const end = last.end;
+    // "der „Aktion Deutschland hilft“": a name in marks is one organisation; the names inside it
+    // (Deutschland) are not the speaker. The mention keeps the closing mark.
+    const marked = this.markedName(tokens, a, b);
+    const closing = tokens[b];
+    const end = marked && closing && QUOTE_MARK.test(closing.text) ? closing.end : last.end;
     const mention = this.span(start, end);
-    const inside = this.mentionsOf(sentence).filter((m) => m.start >= start && m.end <= end);
+    const inside = this.mentionsOf(sentence).filter(
+      (m) =>
+        m.start >= start &&
+        m.end <= end &&
+        (!marked ||
+          m.end <= marked.start ||
+          m.start >= marked.end ||
+          (m.start === marked.start && m.end === marked.end)),
+    );
     const head =
       tokens.slice(a, b).find((t) => t.cap && t.word && !DETERMINERS.has(t.lower)) ??
       (this.language === "en"
@@ -674,9 +693,19 @@ export class Speakers {
       inside.find((m) => m.kind === "PERSON" && m.form === "NAME") ?? inside.find((m) => m.kind === "PERSON");
     const chosen = spokes ? (inside.find((m) => m.kind !== "PERSON") ?? person) : (person ?? inside[0]);
     const cluster = chosen ? this.actors.clusterOf.get(chosen) : undefined;
-    if (cluster) {
+    if (cluster && (!marked || !spokes || chosen?.kind !== "PERSON")) {
       cluster.used = true;
       return { speaker: cluster, mention };
+    }
+    if (marked && (spokes || !person)) {
+      const organization = this.actors.adHoc(
+        marked.start,
+        marked.end,
+        marked.text,
+        "ORGANIZATION",
+        sentence.index,
+      );
+      return { speaker: organization, mention };
     }
     if (!head) return null;
     const headWord =
@@ -691,14 +720,26 @@ export class Speakers {
       b - a === 1
     )
       return null;
-    const kind: ActorKind =
-      this.lex.roleOf(head.text, this.language) || this.lex.roleOf(headWord, this.language)
-        ? "PERSON"
-        : this.lex.orgSuffix(head.text)
-          ? "ORGANIZATION"
-          : "GROUP";
+    const role = this.lex.roleOf(head.text, this.language) || this.lex.roleOf(headWord, this.language);
+    const organization = !role && this.lex.orgSuffix(head.text);
+    // "die Meinung", "den Worten", "Einblendungen": an abstract noun does not speak; let the caller
+    // look elsewhere for the speaker instead of inventing one.
+    if (!role && !organization && this.language === "de" && ABSTRACT_HEAD.test(headWord.toLowerCase()))
+      return null;
+    const kind: ActorKind = role ? "PERSON" : organization ? "ORGANIZATION" : "GROUP";
     const created = this.actors.adHoc(start, end, mention.text, kind, sentence.index);
     return { speaker: created, mention };
+  }
+
+  /** The words between a pair of quotation marks within tokens [a, b] (the closing mark may be at b). */
+  private markedName(tokens: readonly Token[], a: number, b: number): Span | null {
+    const open = tokens.findIndex((t, k) => k >= a && k < b && QUOTE_MARK.test(t.text));
+    if (open < 0) return null;
+    const close = tokens.findIndex((t, k) => k > open + 1 && k <= b && QUOTE_MARK.test(t.text));
+    const first = tokens[open + 1];
+    const last = tokens[close - 1];
+    if (close < 0 || !first || !last || !first.cap) return null;
+    return this.span(first.start, last.end);
   }
 
   /** "Laut KCNA sagte Kim": the channel named by "laut", "zufolge", "according to" in the clause. */

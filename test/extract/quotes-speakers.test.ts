@@ -149,3 +149,28 @@ describe("German speaker phrases", () => {
     expect(quote?.speakerMention?.text ?? "").not.toContain("Platzverweis");
   });
 });
+
+describe("German speakers the frame names indirectly", () => {
+  it("reads a name in quotation marks before a speech verb as the speaker, not as quoted words", () => {
+    const doc = run(
+      "Der „Bund für Umwelt und Naturschutz“ kritisiert, der Plan komme zu spät. " +
+        "Eine Sprecherin der „Initiative Lebenswertes Hamburg“ sagte, man werde klagen.",
+    );
+    expect(doc.quotes.map((quote) => quote.text)).not.toContain("Bund für Umwelt und Naturschutz");
+    expect(speakerOf(doc, "der Plan komme")).toBe("Bund für Umwelt und Naturschutz");
+    // The names inside the marks (Hamburg) do not speak; the organisation does.
+    expect(speakerOf(doc, "man werde klagen")).toBe("Initiative Lebenswertes Hamburg");
+  });
+
+  it("gives the words after 'zitierte X mit den Worten' to X, not to the words", () => {
+    const doc = run("Der Sender zitierte Ministerin Petra Albers mit den Worten: „Wir lassen niemanden zurück.“");
+    expect(speakerOf(doc, "Wir lassen niemanden")).toBe("Petra Albers");
+  });
+
+  it("gives a fragment to the holder named by 'für' far before it", () => {
+    const doc = run(
+      "Für den niedersächsischen Landwirtschaftsminister Jan Berger ist die Lage in den betroffenen Betrieben „sehr ernst“.",
+    );
+    expect(speakerOf(doc, "sehr ernst")).toBe("Jan Berger");
+  });
+});
