@@ -238,7 +238,9 @@ export class QuoteFinder {
       .mentionsOf(inner)
       .some((m) => m.start <= s && m.end >= e && m.form === "NAME" && m.kind !== "PERSON");
     const before = this.text.slice(Math.max(sentence.start, mark.open - 60), mark.open);
-    return isTitle(content, before, this.language, this.lex, coveredByName) || this.nameAsSubject(mark, before);
+    return (
+      isTitle(content, before, this.language, this.lex, coveredByName) || this.nameAsSubject(mark, before)
+    );
   }
 
   /**
@@ -252,7 +254,9 @@ export class QuoteFinder {
     const words = content.split(/\s+/u);
     if (!/^\p{Lu}/u.test(content) || words.length > 6 || /[.!?,:;]/u.test(content)) return false;
     if (!/(?:^|\s)(?:der|die|das|des|dem|den|vom|von)\s*$/iu.test(before)) return false;
-    const after = /^\s*(?:\([^)]{1,20}\)\s*)?([\p{L}]+)/u.exec(this.text.slice(mark.close + 1, mark.close + 40));
+    const after = /^\s*(?:\([^)]{1,20}\)\s*)?([\p{L}]+)/u.exec(
+      this.text.slice(mark.close + 1, mark.close + 40),
+    );
     const verb = after?.[1];
     return verb !== undefined && verb === verb.toLowerCase() && this.verbs.has(verb);
   }

@@ -163,7 +163,9 @@ describe("German speakers the frame names indirectly", () => {
   });
 
   it("gives the words after 'zitierte X mit den Worten' to X, not to the words", () => {
-    const doc = run("Der Sender zitierte Ministerin Petra Albers mit den Worten: „Wir lassen niemanden zurück.“");
+    const doc = run(
+      "Der Sender zitierte Ministerin Petra Albers mit den Worten: „Wir lassen niemanden zurück.“",
+    );
     expect(speakerOf(doc, "Wir lassen niemanden")).toBe("Petra Albers");
   });
 
