@@ -17,7 +17,19 @@ const CLOSERS: Record<string, string> = {
   "‚": "‘’",
   "‹": "›",
   "›": "‹",
+  // British style: ‘…’ and '…', whose closer doubles as the apostrophe (see closesAt).
+  "‘": "’",
+  "'": "'",
 };
+/** Marks that are also apostrophes: "we’re", "Air’s", "workers'". */
+const APOSTROPHES = new Set(["’", "'"]);
+
+/** Whether the mark at j closes a quote: an apostrophe only when no letter or digit follows it. */
+function closesAt(text: string, j: number, closers: string): boolean {
+  const ch = text[j] ?? "";
+  if (!closers.includes(ch)) return false;
+  return !APOSTROPHES.has(ch) || !/[\p{L}\p{N}]/u.test(text[j + 1] ?? "");
+}
 /** Longest quote we pair; longer spans are a missing closer, not a quote. */
 const MAX_QUOTE = 3000;
 
@@ -31,10 +43,12 @@ export function findMarks(text: string, start: number, end: number): Mark[] {
     if (closers) {
       const before = i > start ? (text[i - 1] ?? " ") : " ";
       const opensHere =
-        /[\s([{:;,.–—-]/u.test(before) || i === start || ch === "„" || ch === "«" || ch === "‚";
+        (/[\s([{:;,.–—-]/u.test(before) || i === start || ch === "„" || ch === "«" || ch === "‚") &&
+        // An apostrophe-like opener must touch the word it opens ("'We", not "' ").
+        (!APOSTROPHES.has(ch) || /[\p{L}\p{N}"“‘]/u.test(text[i + 1] ?? ""));
       if (opensHere) {
         let j = i + 1;
-        while (j < end && j - i < MAX_QUOTE && !closers.includes(text[j] ?? "")) j++;
+        while (j < end && j - i < MAX_QUOTE && !closesAt(text, j, closers)) j++;
         if (j < end && j - i < MAX_QUOTE && j > i + 1) {
           marks.push({ open: i, close: j });
           i = j + 1;

@@ -87,6 +87,10 @@ const SUBJUNCTIVE_II = new Set(
     " ",
   ),
 );
+/** Finite verbs of an English reported clause: auxiliaries and common irregular past forms. */
+const FINITE_EN =
+  /^(?:was|were|is|are|had|has|have|would|will|could|should|may|might|did|does|must|can|fell|rose|went|came|made|took|gave|found|saw|knew|thought|left|felt|kept|held|brought|began|ran|won|lost|met|paid|sent|spent|stood|meant|led|grew|broke|chose|spoke|wrote|drove|told|said|got|became|sold|bought|built|caught|fought|taught|struck|hit|cut|put|set|shut|hurt|cost|let)$/u;
+const DETERMINER_EN = /^(?:the|a|an|its|his|her|their|our|this|that|these|those)$/u;
 /** English verbs that take a reported clause without "that" ("said the talks had failed"). */
 const CLAUSE_VERBS_EN = new Set(
   "say tell add claim argue insist note warn confirm deny admit acknowledge state explain suggest report announce write declare stress reply".split(
@@ -754,7 +758,12 @@ export class QuoteFinder {
     for (let k = cueIndex + 1; k < limit; k++) {
       const token = tokens[k];
       if (!token) break;
-      if (this.quotedToken(token)) return null;
+      // English clauses quote a few words of their own ("said prices would rise "selectively""):
+      // marks deeper in the clause leave it a reported clause.
+      if (this.quotedToken(token)) {
+        if (this.language === "en" && k > cueIndex + 1) break;
+        return null;
+      }
       if (this.language === "en" && (k > cueIndex + 8 || token.text === "." || token.text === ";")) break;
       if (["dass", "daß", "that", "ob"].includes(token.lower)) return tokens[k + 1]?.start ?? null;
       if (token.text === "." || token.text === ";") return null;
@@ -796,11 +805,15 @@ export class QuoteFinder {
         )
       )
         return null;
-      // A reported clause has a finite verb: "said the plant would create …", not "claims victory".
+      // A reported clause has a finite verb: "said the plant would create …", "told Reuters the
+      // company expected …", "said the drone fell …", not "claims victory".
       const finite = tokens
         .slice(k + 1, k + 12)
-        .some((t) =>
-          /^(?:was|were|is|are|had|has|have|would|will|could|should|may|might|did|must|can)$/u.test(t.lower),
+        .some(
+          (t, m, after) =>
+            !this.quotedToken(t) &&
+            (FINITE_EN.test(t.lower) ||
+              (/^[a-z]{3,}ed$/u.test(t.text) && !DETERMINER_EN.test(after[m - 1]?.lower ?? ""))),
         );
       return finite ? next.start : null;
     }

@@ -156,6 +156,8 @@ export class Speakers {
     const lemma = this.lex.speechVerbs[this.language].get(cueToken.lower)?.lemma;
     // The verb opens its clause ("…, sagte er", "…," said X): the speaker follows it, unless an
     // apposition ends right before it ("Kim, der Vorsitzende, sagte"): then the sentence subject.
+    if (start === cue && this.language === "en")
+      return result(this.englishFrameSpeaker(sentence, cue, skip, lemma));
     if (start === cue) {
       if (tokens[cue - 1]?.text === "," && cue <= 14 && this.phraseEnd(tokens, 0, skip) >= cue - 1) {
         const subject = this.resolve(sentence, 0, cue - 1);
@@ -253,6 +255,57 @@ export class Speakers {
       }
     }
     return result(this.resolve(sentence, start, verb) ?? this.phraseAfter(sentence, verb + 1, skip));
+  }
+
+  /**
+   * English speech verb opening its clause. "…," said Jane Doe / "…," a senior official, who …,
+   * told Reuters / Jane Doe, author of …, said the delay … / Jane Doe called it "…" and said …
+   * A name right after the verb is the speaker unless a clause follows it ("said the delay would");
+   * after "and" the sentence's subject speaks; after a comma, the first phrase of the comma chain
+   * that is not a relative clause.
+   */
+  private englishFrameSpeaker(
+    sentence: Sentence,
+    cue: number,
+    skip: (token: Token) => boolean,
+    lemma: string | undefined,
+  ): { speaker: Cluster; mention: Span } | null {
+    const tokens = sentence.tokens;
+    const before = tokens[cue - 1];
+    if (before && /^(?:and|but)$/u.test(before.lower)) {
+      const subjectEnd = this.phraseEnd(tokens, 0, skip);
+      const found = subjectEnd > 0 && tokens[0]?.cap ? this.resolve(sentence, 0, subjectEnd) : null;
+      if (found) return found;
+    }
+    let postposed: { speaker: Cluster; mention: Span } | null = null;
+    if (lemma !== "tell") {
+      const after = this.phraseAfter(sentence, cue + 1, skip);
+      const afterEnd = after ? tokens.findIndex((t) => t.start >= after.mention.end) : -1;
+      const next = afterEnd >= 0 ? tokens[afterEnd] : undefined;
+      const clauseFollows =
+        next?.word === true && !/^(?:of|at|for|from|in|on|with|who|and|to)$/u.test(next.lower);
+      if (after && !clauseFollows) return after;
+      postposed = clauseFollows ? null : after;
+    }
+    if (before?.text !== "," || skip(before)) return postposed;
+    // The comma chain since the quote or the sentence start: "X, a Y at Z, who …," told/said.
+    let from = cue - 1;
+    while (from > 0 && !skip(tokens[from - 1] as Token)) from--;
+    let segmentStart = from;
+    for (let k = from; k < cue; k++) {
+      if (tokens[k]?.text !== ",") continue;
+      const first = tokens[segmentStart];
+      if (
+        k > segmentStart &&
+        first &&
+        !/^(?:who|which|that|whose|where|when|because|although|while)$/u.test(first.lower)
+      ) {
+        const found = this.resolve(sentence, segmentStart, k);
+        if (found) return found;
+      }
+      segmentStart = k + 1;
+    }
+    return postposed;
   }
 
   /**

@@ -46,3 +46,38 @@ describe("English article", () => {
     expect(meeting?.time?.start).toBe("2024-04-10");
   });
 });
+
+describe("English frames beyond 'X said'", () => {
+  // Written for this test: British single quotes, clauses without "that", appositions and
+  // coordinated speech verbs.
+  const text = [
+    "Port workers vote to strike",
+    "'We have waited long enough, and we won't wait any longer,' said union leader Kate Marsh.",
+    "Operations director Tom Reyes, who joined the company last year, said the port lost two ships to rivals.",
+    "Finance chief Ana Ruiz told Reuters the company expected lower profits this year.",
+    "Mayor Glen Ward called the strike ‘a disaster for the town’ and said the council would ask for talks.",
+  ].join("\n");
+  const doc = extract(text, { language: "en", publishedAt: "2024-05-02" });
+  const speakerOf = (start: string) => {
+    const quote = doc.quotes.find((q) => q.text.startsWith(start));
+    return doc.actors.find((actor) => actor.id === quote?.speaker)?.name ?? null;
+  };
+
+  it("reads British single quotes, and apostrophes inside them", () => {
+    expectValidDocument(text, doc);
+    expect(doc.quotes.map((q) => q.text)).toContain(
+      "We have waited long enough, and we won't wait any longer",
+    );
+    expect(speakerOf("We have waited")).toBe("Kate Marsh");
+  });
+
+  it("finds reported clauses without 'that' and gives them the subject, past an apposition", () => {
+    expect(speakerOf("the port lost two ships")).toBe("Tom Reyes");
+    expect(speakerOf("the company expected lower profits")).toBe("Ana Ruiz");
+  });
+
+  it("gives the second of two coordinated verbs to the sentence's subject", () => {
+    expect(speakerOf("a disaster for the town")).toBe("Glen Ward");
+    expect(speakerOf("the council would ask")).toBe("Glen Ward");
+  });
+});

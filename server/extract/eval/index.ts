@@ -17,7 +17,8 @@ export const FLOORS_FILE = fileURLToPath(new URL("./floors.json", import.meta.ur
 
 export type Evaluation = {
   quotes: QuoteReport | null;
-  englishQuotes: QuoteReport | null;
+  /** The English development set (tuned on) and the held-out set written apart from the code. */
+  englishQuotes: { dev: QuoteReport; heldout: QuoteReport } | null;
   ner: { dev: NerScore; heldout: NerScore } | null;
   time: TimeScore;
   /** Flat metric name → value (0..1), the numbers the floors guard. */
@@ -32,8 +33,9 @@ export function runEvaluation(): Evaluation {
   const ner = dev && heldout ? { dev: evaluateNer(dev), heldout: evaluateNer(heldout) } : null;
   const quoteReport = evaluateQuotes({ split: "all" });
   const quotes = quoteReport.articles > 0 ? quoteReport : null;
-  const englishReport = evaluateQuotes({ english: true });
-  const englishQuotes = englishReport.articles > 0 ? englishReport : null;
+  const englishDev = evaluateQuotes({ english: true, split: "dev" });
+  const englishHeldout = evaluateQuotes({ english: true, split: "heldout" });
+  const englishQuotes = englishDev.articles > 0 ? { dev: englishDev, heldout: englishHeldout } : null;
   const time = evaluateTime();
   const metrics: Record<string, number> = { "time.accuracy": time.accuracy };
   if (quotes) {
@@ -44,8 +46,13 @@ export function runEvaluation(): Evaluation {
     metrics["quotes.speakerAccuracy"] = quotes.speaker.accuracy;
   }
   if (englishQuotes) {
-    metrics["quotesEn.f1"] = englishQuotes.f1;
-    metrics["quotesEn.speakerAccuracy"] = englishQuotes.speaker.accuracy;
+    for (const part of ["dev", "heldout"] as const) {
+      const report = englishQuotes[part];
+      if (report.articles === 0) continue;
+      metrics[`quotesEn.${part}.f1`] = report.f1;
+      metrics[`quotesEn.${part}.directRecall`] = report.directRecall;
+      metrics[`quotesEn.${part}.speakerAccuracy`] = report.speaker.accuracy;
+    }
   }
   if (ner) {
     for (const part of ["dev", "heldout"] as const) {
@@ -93,7 +100,10 @@ function print(evaluation: Evaluation): void {
   const { quotes, englishQuotes, ner, time } = evaluation;
   if (quotes) printQuotes("Quotes, SpkAtt German", quotes);
   else console.log("\nQuotes, SpkAtt German: skipped (../shared/data absent)");
-  if (englishQuotes) printQuotes("Quotes, English development set", englishQuotes);
+  if (englishQuotes) {
+    printQuotes("Quotes, English development set", englishQuotes.dev);
+    printQuotes("Quotes, English held-out set", englishQuotes.heldout);
+  }
   if (ner) {
     console.log(
       `\nNamed entities, GermEval 2014 (dev ${ner.dev.sentences} / held-out ${ner.heldout.sentences} sentences)`,
