@@ -81,6 +81,12 @@ const SOURCE_CUES = new Set([
 const SUBORDINATORS =
   /^(?:dass|daß|ob|weil|da|wenn|als|während|nachdem|obwohl|bevor|damit|sodass|indem|falls|sobald|ohne|um|die|der|das|den|dem|deren|dessen|welche|welcher|welches|which|who|that|while|because|when|if|after|although|before)$/u;
 
+/** Verbs of expecting something to be delivered ("erwartet", "erhofft sich"). */
+const EXPECTING = /^(?:erwartet|erwarten|erwartete|erwarteten|erhofft|erhoffen|erhoffte|erhofften)$/u;
+/** Things one country supplies another (also as the end of a compound: "Waffentechnologien"). */
+const DELIVERABLE =
+  /(?:waffen|technologie|technologien|munition|hilfe|hilfen|unterstützung|lieferung|lieferungen|ausrüstung|panzer|raketen|kredite|gelder|investitionen)$/u;
+
 /** Pronouns that refer back to the previous sentence's things. */
 const ANAPHORS = /^(?:es|sie|diese|dies|das|dabei|davon|they|it|these|this)$/u;
 /** A lower-case verb form that can carry the event of a copula sentence ("gewesen", "sein", "were"). */
@@ -154,8 +160,56 @@ export class EventFinder {
         events.push(event);
         if (event.participants.length >= 2) previous = event;
       }
+      const expected = this.language === "de" ? this.expectedSupply(sentence, sentenceTimes) : null;
+      if (expected && !usedPairs.has(`07:${expected.participants.map((p) => p.cluster.key).join(",")}`))
+        events.push(expected);
     }
     return events;
+  }
+
+  /**
+   * "Nordkorea erwartet russische Waffentechnologien", "Kiew erhofft sich deutsche Panzer": a supply
+   * (CAMEO 07) from the country of the adjective to the one who expects it, as EXPECTED.
+   */
+  private expectedSupply(sentence: Sentence, times: TimeExpression[]): FoundEvent | null {
+    const tokens = sentence.tokens;
+    const verb = tokens.findIndex((t) => EXPECTING.test(t.lower));
+    if (verb < 0) return null;
+    const [clauseStart, clauseEnd] = this.clauseBounds(sentence, verb);
+    const mentions = this.actors
+      .mentionsIn(sentence.start, sentence.end)
+      .filter((m) => m.first >= clauseStart && m.last <= clauseEnd);
+    for (const adjective of mentions) {
+      if (adjective.use !== "ADJECTIVE" || adjective.first < verb) continue;
+      const noun = tokens[adjective.last];
+      if (!noun?.cap || !DELIVERABLE.test(noun.lower)) continue;
+      const supplier = this.actors.clusterOf.get(adjective);
+      const receiving = mentions
+        .filter((m) => m.use !== "ADJECTIVE" && m.last <= adjective.first)
+        .map((m) => ({ m, cluster: this.actors.clusterOf.get(m) }))
+        .sort((a, b) => Math.abs(a.m.first - verb) - Math.abs(b.m.first - verb))[0]?.cluster;
+      if (!supplier || !receiving || supplier === receiving || receiving.kind === "PLACE") return null;
+      supplier.used = true;
+      receiving.used = true;
+      const label = CAMEO_ROOTS["07"]?.de ?? "";
+      return {
+        cameo: "07",
+        trigger: span(this.text, noun.start, noun.end),
+        evidence: span(this.text, sentence.start, sentence.end),
+        participants: [
+          { cluster: supplier, role: "AGENT" },
+          { cluster: receiving, role: "RECIPIENT" },
+        ],
+        place: null,
+        time: times.find((t) => t.span.start >= (tokens[clauseStart]?.start ?? 0)) ?? null,
+        modality: "EXPECTED",
+        attributedTo: null,
+        quotes: this.quotes.filter((q) => q.start < sentence.end && sentence.start < q.end),
+        confidence: 0.5,
+        summary: `${supplier.name} – ${noun.text} – ${receiving.name} (${label})`,
+      };
+    }
+    return null;
   }
 
   /**
@@ -360,10 +414,13 @@ export class EventFinder {
       .some((t) => /^(?:über|about|on)$/u.test(t.lower));
     if (trigger.noun && topic) return null;
 
-    // Time: the expression in the sentence nearest to the trigger.
+    // Time: the nearest expression in the trigger's own clause. "veröffentlichte am Freitag Bilder,
+    // die den Transport … zeigen": Friday dates the release, not the transport in the relative clause.
     let time: TimeExpression | null = null;
     let distance = Number.POSITIVE_INFINITY;
     for (const candidate of times) {
+      const at = tokens.findIndex((t) => t.start >= candidate.span.start);
+      if (at >= 0 && this.clauseBounds(sentence, at)[0] !== clauseStart) continue;
       const d = Math.abs(candidate.span.start - trigger.token.start);
       if (d < distance) {
         distance = d;

@@ -20,3 +20,29 @@ describe("event participants", () => {
     expect(meeting?.summary).toMatch(/Olaf Scholz – Treffen – Emmanuel Macron/);
   });
 });
+
+describe("event time and modality", () => {
+  it("dates an event by a time in its own clause only", () => {
+    const text =
+      "Die japanische Regierung veröffentlichte am Montag Fotos, die den Transport von Öl von Iran nach China zeigen sollen.";
+    const doc = extract(text, { language: "de", publishedAt: "2024-06-12" });
+    expectValidDocument(text, doc);
+    const transport = doc.events.find((event) => event.trigger.text === "Transport");
+    expect(transport).toBeDefined();
+    expect(transport?.time ?? null).toBeNull();
+    const release = doc.events.find((event) => event.trigger.text === "veröffentlichte");
+    expect(release?.time).toMatchObject({ start: "2024-06-10", precision: "DAY" });
+  });
+
+  it("reads an expected supply: 'X erwartet deutsche Panzer'", () => {
+    const text = "Nach den Verhandlungen erwartet Polen deutsche Panzer für die eigene Armee.";
+    const doc = extract(text, { language: "de", publishedAt: "2024-06-12" });
+    expectValidDocument(text, doc);
+    const supply = doc.events.find((event) => event.modality === "EXPECTED");
+    expect(supply?.cameo).toBe("07");
+    expect(supply?.participants).toEqual([
+      { actor: actorNamed(doc, "Deutschland")?.id, role: "AGENT" },
+      { actor: actorNamed(doc, "Polen")?.id, role: "RECIPIENT" },
+    ]);
+  });
+});

@@ -109,5 +109,15 @@ describe("seed article (nordkorea-russland-waffen.txt, shipped in prisma/seed/)"
     expect(shipped?.place).toBe(id("Dunai"));
     const accepted = doc.events.find((e) => e.trigger.text === "angenommen");
     expect(accepted?.modality).toBe("REPORTED");
+    // The images were released on Friday; the transport they show ran 7 September – 1 October.
+    const transport = doc.events.filter((e) => e.cameo.startsWith("07") && e.time);
+    expect(transport.map((e) => e.time?.start)).not.toContain("2023-10-13");
+    expect(transport.some((e) => e.time?.start === "2023-09-07" && e.time.end === "2023-10-01")).toBe(true);
+    const expected = doc.events.find((e) => e.modality === "EXPECTED");
+    expect(expected?.cameo).toBe("07");
+    expect(expected?.participants).toEqual([
+      { actor: id("Russland"), role: "AGENT" },
+      { actor: id("Nordkorea"), role: "RECIPIENT" },
+    ]);
   });
 });
