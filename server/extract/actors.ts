@@ -178,15 +178,24 @@ export class ActorSet {
       }
     }
     if (best) return best;
-    return this.clusterFor({ ...mention, key: `${mention.key}:${mention.start}` }, true);
+    // A role noun alone ("Kritiker werfen ihm vor …") names people in general, not one person.
+    const kind = mention.bareRole ? "GROUP" : mention.kind;
+    return this.clusterFor({ ...mention, kind, key: `${mention.key}:${mention.start}` }, true);
   }
 
   /**
    * A speaker named only by a noun phrase ("die Polizei", "ein Sprecher des Ministeriums"): an actor
    * of its own, kept because a quote uses it.
    */
-  adHoc(start: number, end: number, text: string, kind: ActorKind, sentence: number): Cluster {
-    const key = `np:${text.toLowerCase().replace(/^(?:der|die|das|den|dem|des|ein|eine|einer|einem|einen|the|a|an)\s+/u, "")}`;
+  adHoc(
+    start: number,
+    end: number,
+    text: string,
+    kind: ActorKind,
+    sentence: number,
+    name = text.replace(/^(?:der|die|das|den|dem|des|the)\s+/iu, ""),
+  ): Cluster {
+    const key = `np:${name.toLowerCase().replace(/^(?:ein|eine|einer|eines|einem|einen|a|an)\s+/u, "")}`;
     const mention: Mention = {
       start,
       end,
@@ -195,7 +204,7 @@ export class ActorSet {
       use: "GROUP",
       kind,
       key,
-      name: text.replace(/^(?:der|die|das|den|dem|des|the)\s+/iu, ""),
+      name,
       entity: null,
       sentence,
       first: 0,

@@ -4,6 +4,7 @@
  * (given name + capitalised words, names after role or place nouns, acronyms), and organisation
  * names built from a capitalised adjective and an organisation noun ("Nationaler Sicherheitsrat").
  */
+import { nominative, townAdjective } from "./declension.ts";
 import { type LexEntity, type Lexicon, lexicon } from "./lexicons/index.ts";
 import type { Sentence } from "./sentences.ts";
 import { stripPossessive, type Token } from "./tokens.ts";
@@ -42,6 +43,8 @@ export type Mention = {
   country: string | null;
   /** A name that must be resolved to a person already known (a lone surname, a role phrase). */
   needsAntecedent: boolean;
+  /** A role noun alone ("Forscher", "Bürgermeister"): kept only when it resolves to a named person. */
+  bareRole?: boolean;
 };
 
 const ARTICLES = new Set([
@@ -61,6 +64,12 @@ const ARTICLES = new Set([
   "a",
   "an",
 ]);
+/** Finite auxiliaries and modals ending like adjectives ("hatte", "wurde", "sollte"). */
+const AUXILIARY_FORMS = new Set(
+  "habe hatte hatten hätte hätten werde wurde wurden würde würden sollte sollten wollte wollten konnte konnten könnte könnten musste mussten müsste durfte dürfte mochte möchte".split(
+    " ",
+  ),
+);
 const NAME_PARTICLES = new Set([
   "von",
   "van",
@@ -135,6 +144,14 @@ const CLUB_WORDS = new Set(
 /** Institution nouns that are part of the name they precede ("Universität Gießen", not "Chemiekonzern BASF"). */
 const INSTITUTION_NOUN =
   /^(?:\p{Lu}\p{Ll}*)?(?:[Uu]niversität|[Hh]ochschule|[Vv]erlag|[Ss]chule|[Gg]ymnasium|[Ss]tiftung|[Ii]nstitut|[Aa]kademie|[Tt]heater|[Kk]linik|[Kk]linikum|[Kk]rankenhaus|[Ss]parkasse|[Vv]olksbank|[Rr]aiffeisenbank|[Bb]and|[Gg]ruppe|[Vv]erein)$/u;
+/** Directions that make a region of a country or continent: "Ostdeutschland", "Südosteuropa". */
+const COMPASS_PREFIX = /^(?:Nord|Süd|Ost|West|Mittel|Zentral)(?:ost|west)?(?=\p{Ll}{3})/u;
+/** Determiners and numerals that open a noun phrase of people ("viele Israelis", "zwei Deutsche"). */
+const QUANTIFIERS = new Set(
+  "viele vielen einige einigen mehrere mehreren wenige wenigen manche manchen alle allen beide beiden zahlreiche zahlreichen tausende hunderte zwei drei vier fünf sechs sieben acht neun zehn zwölf zwanzig hundert tausend many some several few two three".split(
+    " ",
+  ),
+);
 /** What follows a dateline's place: "BERLIN (dpa)", "WASHINGTON –", "MOSKAU, 13. Oktober". */
 const DATELINE_END = new Set(["(", "-", "–", "—", ","]);
 const OPENERS = new Set(["„", "“", '"', "«", "»", "‚", "(", ":", "–", "-", "—", "'"]);
@@ -163,6 +180,18 @@ function levenshteinAtMostOne(a: string, b: string): boolean {
 /** The fields of a mention that names its entity outright ("Audi AG", "Teemu Tainio"). */
 function byName(kind: Mention["kind"], surface: string) {
   return { kind, key: `name:${surface.toLowerCase()}`, name: surface, use: "NAME", form: "NAME" } as const;
+}
+
+/** The fields of a mention that names a place ("Ostdeutschland", "Schwabacher Straße"). */
+function byPlaceName(name: string, country: string | null = null) {
+  return {
+    kind: "PLACE",
+    key: `place:${name.toLowerCase()}`,
+    name,
+    use: "NAME",
+    form: "NAME",
+    country,
+  } as const;
 }
 
 export class MentionFinder {
@@ -206,12 +235,7 @@ export class MentionFinder {
       return false;
     if (acronym && this.lex.nonNameAcronyms.has(bare)) return false;
     if (this.lex.roleOf(token.text, this.language)) return false;
-    // "Cottbuser", "Münchner": adjectives made from town names.
-    if (this.language === "de" && /(?:er|ern)$/u.test(bare) && !this.lex.surnames.has(bare)) {
-      const stem = bare.replace(/n?er$|ern$/u, "");
-      if (this.lex.towns.has(stem) || this.lex.towns.has(`${stem}en`) || this.lex.towns.has(`${stem}n`))
-        return false;
-    }
+    if (this.language === "de" && townAdjective(this.lex, bare) && !this.lex.surnames.has(bare)) return false;
     return true;
   }
 
@@ -284,6 +308,23 @@ export class MentionFinder {
     return null;
   }
 
+  /** A part of a known country or region named by its direction: "Ostdeutschland", "Süditaliens", "Nordafrika". */
+  private compassRegion(token: Token): { name: string; country: string | null } | null {
+    const match = COMPASS_PREFIX.exec(token.text);
+    if (!match || this.language !== "de") return null;
+    const rest = token.text.slice(match[0].length);
+    const capitalised = (rest[0] ?? "").toUpperCase() + rest.slice(1);
+    const base =
+      /s$/u.test(capitalised) && this.lex.phrases.has(capitalised.slice(0, -1))
+        ? capitalised.slice(0, -1)
+        : capitalised;
+    const entity = this.lex.phrases
+      .get(base)
+      ?.find((phrase) => phrase.tokens.length === 1 && phrase.use === "NAME")?.entity;
+    if (!entity || (entity.kind !== "COUNTRY" && entity.kind !== "PLACE")) return null;
+    return { name: match[0] + rest.slice(0, base.length), country: entity.country };
+  }
+
   /** Entity named by the first part of a hyphenated compound: "US-Regierung", "Kreml-Sprecher". */
   private compoundPrefix(token: Token): LexEntity | null {
     const hyphen = token.text.search(/[-‐‑]/u);
@@ -295,7 +336,8 @@ export class MentionFinder {
   }
 
   private misspeltAcronym(text: string): LexEntity | null {
-    if (!/^[A-Z]{3,6}$/u.test(text)) return null;
+    // Three letters are too short to tell a typo from another acronym ("ATP" is no "AFP").
+    if (!/^[A-Z]{4,6}$/u.test(text)) return null;
     const matches = this.acronyms.filter((entity) => {
       const alias = entity.aliases[0] ?? "";
       return alias !== text && alias.length === text.length && levenshteinAtMostOne(alias, text);
@@ -438,9 +480,12 @@ export class MentionFinder {
 
     // Noun phrase: [article] [country adjective | other adjectives]* head (role, state or source noun).
     const np = this.nounPhrase(tokens, i);
+    // Capitalised adjective + organisation noun: "des Nationalen Sicherheitsrats", "Europäische
+    // Kommission", also when the adjective looks like a role ("Der Oberste Gerichtshof").
+    const org = this.adjectiveOrganization(tokens, i);
     // A known name that runs past the role noun wins: "General Motors", "General Electric".
     const named = np ? this.matchPhrase(tokens, np.head) : null;
-    if (np && !(named && named.entity.kind !== "PERSON" && named.length > 1)) {
+    if (np && !org && !(named && named.entity.kind !== "PERSON" && named.length > 1)) {
       const { head, country, entity: prefixEntity } = np;
       const headToken = tokens[head];
       if (!headToken) return i;
@@ -470,8 +515,13 @@ export class MentionFinder {
       }
     }
 
-    // Lexicon names, metonyms and demonyms.
-    const phrase = this.matchPhrase(tokens, i);
+    // Lexicon names, metonyms and demonyms. A capitalised demonym before an organisation noun is
+    // the adjective of that organisation's name ("der Deutschen Presse-Agentur").
+    const found = this.matchPhrase(tokens, i);
+    const phrase =
+      found?.use === "DEMONYM" && org !== null && !lex.stateNoun(tokens[i + found.length]?.text ?? "")
+        ? null
+        : found;
     if (phrase) {
       const end = i + phrase.length;
       const surface = tokens
@@ -479,7 +529,13 @@ export class MentionFinder {
         .map((t) => t.text)
         .join(" ");
       if (phrase.use === "DEMONYM") {
-        entityMention(npStart, end, phrase.entity, "DEMONYM", "NOMINAL");
+        // "der Schweizer Armee": an indeclinable demonym before a state noun names the state.
+        const next = tokens[end];
+        if (next?.cap && lex.stateNoun(next.text)) {
+          entityMention(npStart, end + 1, phrase.entity, "STATE", "NOMINAL");
+          return end + 1;
+        }
+        entityMention(this.demonymStart(tokens, i), end, phrase.entity, "DEMONYM", "NOMINAL");
         return end;
       }
       const after = tokens[end]?.text ?? "";
@@ -489,15 +545,7 @@ export class MentionFinder {
         !SEATS.has(surface) &&
         ((previous && LOCATIVE.has(previous.lower)) || dateline)
       ) {
-        const name = stripPossessive(surface);
-        mention(i, end, {
-          kind: "PLACE",
-          key: `place:${name.toLowerCase()}`,
-          name,
-          use: "NAME",
-          form: "NAME",
-          country: phrase.entity.country,
-        });
+        mention(i, end, byPlaceName(stripPossessive(surface), phrase.entity.country));
         return end;
       }
       const named = phrase.entity.kind === "ORGANIZATION" ? this.legalForm(tokens, end) : end;
@@ -511,6 +559,12 @@ export class MentionFinder {
       // A lexicon person followed by an apposition keeps the description ("Putin, der russische Präsident").
       if (phrase.entity.kind === "PERSON") found.description = this.postApposition(tokens, end);
       return named;
+    }
+
+    const region = this.compassRegion(token);
+    if (region) {
+      mention(i, i + 1, byPlaceName(region.name, region.country));
+      return i + 1;
     }
 
     // Hyphenated compounds led by a known entity: "US-Regierung" names the state.
@@ -530,8 +584,6 @@ export class MentionFinder {
       return i + 1;
     }
 
-    // Capitalised adjective + organisation noun: "des Nationalen Sicherheitsrats", "Europäische Kommission".
-    const org = this.adjectiveOrganization(tokens, i);
     if (org) {
       const entity = this.lexiconByName(org.name);
       const end = this.purposeTail(tokens, org.end);
@@ -579,14 +631,7 @@ export class MentionFinder {
 
     const street = this.street(tokens, i);
     if (street) {
-      const name = this.surface(tokens, i, street);
-      mention(i, street, {
-        kind: "PLACE",
-        key: `place:${name.toLowerCase()}`,
-        name,
-        use: "NAME",
-        form: "NAME",
-      });
+      mention(i, street, byPlaceName(this.surface(tokens, i, street)));
       return street;
     }
 
@@ -733,6 +778,13 @@ export class MentionFinder {
   }
 
   /** [article] adjectives* head, where an adjective names a country or the head is a compound led by one. */
+  /** "Das kündigte Minister X an": a verb form ends in -e like an adjective, but opens no noun phrase. */
+  private verbForm(lower: string): boolean {
+    return (
+      AUXILIARY_FORMS.has(lower) || this.lex.speechVerbs.de.has(lower) || this.lex.eventVerbs.de.has(lower)
+    );
+  }
+
   private nounPhrase(
     tokens: Token[],
     i: number,
@@ -753,6 +805,7 @@ export class MentionFinder {
         !token.cap &&
         /(?:e|en|er|es|em)$/u.test(token.lower) &&
         !lex.functionWords.has(token.lower) &&
+        !this.verbForm(token.lower) &&
         this.language === "de"
       ) {
         j++;
@@ -822,9 +875,15 @@ export class MentionFinder {
         k++;
       if (k > end + 1) end = k;
     }
-    const description = sentence.text.slice(
-      (tokens[i]?.start ?? 0) - sentence.start,
-      (tokens[end - 1]?.end ?? 0) - sentence.start,
+    const description = this.describe(
+      tokens,
+      i,
+      head,
+      end,
+      sentence.text.slice(
+        (tokens[i]?.start ?? 0) - sentence.start,
+        (tokens[end - 1]?.end ?? 0) - sentence.start,
+      ),
     );
     // Name directly after the role phrase, or after a comma (apposition).
     let nameStart = end;
@@ -873,6 +932,9 @@ export class MentionFinder {
       }
       return name.end;
     }
+    // "als Kandidat", "as president": a predicate, not a reference to someone.
+    const before = tokens[npStart - 1]?.lower;
+    if (before === "als" || before === "as") return end;
     // No name: a nominal mention, resolved later to a person with that role (and country).
     mention(npStart, end, {
       kind: "PERSON",
@@ -884,6 +946,7 @@ export class MentionFinder {
       description,
       country: country?.country ?? prefixEntity?.country ?? null,
       needsAntecedent: true,
+      bareRole: npStart === head && end === head + 1 && !country && !prefixEntity,
     });
     return end;
   }
@@ -939,10 +1002,53 @@ export class MentionFinder {
       while (m < tokens.length && tokens[m]?.cap && m < stop + 5) m++;
       if (m > stop + 1) stop = m;
     }
-    return tokens
-      .slice(start, stop)
-      .map((t) => t.text)
-      .join(" ");
+    return this.describe(tokens, start, k, stop, this.surface(tokens, start, stop));
+  }
+
+  /**
+   * A role phrase as a description in the nominative, without article ("russischen Präsidenten" →
+   * "russischer Präsident"); a genitive complement stays as it is ("Sprecher des Ministeriums").
+   * `original` is the phrase as written, kept when it is not a plain German adjective + noun phrase.
+   */
+  private describe(tokens: Token[], first: number, head: number, end: number, original: string): string {
+    const headToken = tokens[head];
+    const modifiers = tokens.slice(first, head);
+    const declinable =
+      this.language === "de" &&
+      headToken?.cap &&
+      modifiers.every(
+        (token) =>
+          token.word &&
+          /(?:e|en|er|es|em)$/u.test(token.lower) &&
+          !this.lex.functionWords.has(token.lower) &&
+          !QUANTIFIERS.has(token.lower),
+      );
+    if (!declinable || !headToken || this.pluralRole(tokens[first - 1], headToken)) return original;
+    const complement = this.surface(tokens, head + 1, end);
+    const core = nominative(this.lex, modifiers, headToken);
+    return complement ? `${core} ${complement}` : core;
+  }
+
+  /**
+   * Where a demonym's noun phrase starts: with its article, numerals and adjectives ("die beiden
+   * jungen Deutschen", "drei Palästinenser"), so the mention covers the whole phrase.
+   */
+  private demonymStart(tokens: Token[], i: number): number {
+    let start = i;
+    // Only as far as a word that surely is a modifier: "sehen" in "Wie sehen Deutsche das?" is a verb.
+    let sure = i;
+    while (start > 0) {
+      const previous = tokens[start - 1];
+      if (!previous?.word || previous.cap) break;
+      const determiner =
+        ARTICLES.has(previous.lower) || QUANTIFIERS.has(previous.lower) || /^\d+$/u.test(previous.text);
+      const inflected =
+        /(?:e|en|er|es|em)$/u.test(previous.lower) && !this.lex.functionWords.has(previous.lower);
+      if (!determiner && !inflected) break;
+      start--;
+      if (determiner || ADJECTIVE_SHAPE.test(previous.lower)) sure = start;
+    }
+    return sure;
   }
 
   /** "Nationalen Sicherheitsrats" → "Nationaler Sicherheitsrat" (nominative singular). */
@@ -956,7 +1062,8 @@ export class MentionFinder {
         !token?.word ||
         !token.cap ||
         !/(?:e|en|er|es|em)$/u.test(token.lower) ||
-        this.lex.functionWords.has(token.lower)
+        this.lex.functionWords.has(token.lower) ||
+        (words.length > 0 && this.lex.orgSuffix(token.text))
       )
         break;
       words.push(token);
@@ -964,12 +1071,29 @@ export class MentionFinder {
     }
     const head = tokens[k];
     if (words.length === 0 || !head?.cap || !this.lex.orgSuffix(head.text)) return null;
-    if (sentenceInitial(tokens, i) && words.length === 1 && !this.lex.orgSuffix(head.text)) return null;
-    const noun = this.lex.noun(head.text);
-    const lemma = noun ? (noun.lemma[0] ?? "").toUpperCase() + noun.lemma.slice(1) : head.text;
-    const ending = noun?.gender === "F" ? "e" : noun?.gender === "N" ? "es" : "er";
-    const adjectives = words.map((word) => word.text.replace(/(?:e|en|er|es|em)$/u, "") + ending);
-    return { end: k + 1, name: [...adjectives, lemma].join(" ") };
+    // "Medizinische Hochschule Hannover": an institution's town belongs to its name.
+    const town = tokens[k + 1];
+    const end =
+      INSTITUTION_NOUN.test(head.text) && town?.cap && this.lex.towns.has(town.text) ? k + 2 : k + 1;
+    const name = nominative(this.lex, words, head) + (end > k + 1 ? ` ${town?.text}` : "");
+    return { end, name };
+  }
+
+  /**
+   * A role noun in the plural ("die Aktivisten", "schwulenfeindliche Gruppen"), which a description
+   * keeps as written: a feminine noun inflects only in the plural, and a masculine one in "-en"
+   * after "die"/"der" or without an article is plural.
+   */
+  private pluralRole(article: Token | undefined, head: Token): boolean {
+    const noun = this.lex.noun(head.text.slice(head.text.lastIndexOf("-") + 1));
+    if (!noun || noun.lemma.toLowerCase() === head.text.slice(head.text.lastIndexOf("-") + 1).toLowerCase())
+      return false;
+    if (noun.gender === "F") return true;
+    // "seinem Amtskollegen", "ihres Sprechers": a possessive ending in -em/-en/-es/-er is singular here.
+    if (article && /^(?:mein|dein|sein|ihr|unser|euer|kein)(?:em|en|es|er)$/u.test(article.lower))
+      return false;
+    const determiner = article && ARTICLES.has(article.lower) ? article.lower : null;
+    return /n$/u.test(head.text) && (determiner === null || determiner === "die" || determiner === "der");
   }
 
   /** A surname after a given name may be a common noun too ("Maria Schneider", "Thomas Koch"). */
@@ -985,6 +1109,28 @@ export class MentionFinder {
       return false;
     const next = tokens[index + 1];
     return !next?.cap || !next.word;
+  }
+
+  /**
+   * An article opens the noun phrase of the word at `i`, directly or before inflected adjectives
+   * ("der erste", "die politischen"); not a relative pronoun (", mit dem Jesus …").
+   */
+  private afterArticle(tokens: Token[], i: number): boolean {
+    let k = i - 1;
+    const adjective = (token: Token | undefined) =>
+      token !== undefined &&
+      !token.cap &&
+      /(?:e|en|er|es|em)$/u.test(token.text) &&
+      !this.lex.functionWords.has(token.lower);
+    while (k >= i - 3 && adjective(tokens[k])) k--;
+    const article = tokens[k];
+    if (!article?.word || !ARTICLES.has(article.lower)) return false;
+    const before = tokens[k - 1];
+    const beforeThat = tokens[k - 2];
+    const relative =
+      before?.text === "," ||
+      (before?.word && !before.cap && beforeThat?.text === "," && before.lower.length <= 5);
+    return !relative;
   }
 
   /** A town of the packaged list that this word most likely names (big towns beat namesakes). */
@@ -1040,14 +1186,7 @@ export class MentionFinder {
       lex.towns.has(token.text) &&
       !this.nameLike(token)
     ) {
-      mention(i, i + 1, {
-        kind: "PLACE",
-        key: `place:${token.text.toLowerCase()}`,
-        name: token.text,
-        use: "NAME",
-        form: "NAME",
-        country: lex.towns.get(token.text)?.country ?? null,
-      });
+      mention(i, i + 1, byPlaceName(token.text, lex.towns.get(token.text)?.country ?? null));
       return i + 1;
     }
 
@@ -1099,7 +1238,7 @@ export class MentionFinder {
     if (
       closing?.cap &&
       closing.word &&
-      (lex.orgSuffix(closing.text) || LEGAL_FORMS.has(closing.text)) &&
+      (lex.orgSuffix(closing.text) || LEGAL_FORMS.has(closing.text) || lex.englishHead(closing.text)) &&
       !lex.roleOf(closing.text, this.language) &&
       !closing.text.includes("-")
     )
@@ -1127,15 +1266,7 @@ export class MentionFinder {
       !given &&
       !multi &&
       !lex.surnames.has(bareWord);
-    const place = (country: string | null) =>
-      mention(i, end, {
-        kind: "PLACE",
-        key: `place:${stripPossessive(surface).toLowerCase()}`,
-        name: stripPossessive(surface),
-        use: "NAME",
-        form: "NAME",
-        country,
-      });
+    const place = (country: string | null) => mention(i, end, byPlaceName(stripPossessive(surface), country));
     if (placeNoun || listed || (previous && LOCATIVE.has(previous.lower) && !given && !multi)) {
       if (initial && !placeNoun) return i;
       place(town?.country ?? null);
@@ -1145,13 +1276,20 @@ export class MentionFinder {
       place(town.country);
       return end;
     }
+    // Unknown acronyms name organisations; two letters are mostly units, models and abbreviations
+    // ("32 KB", "GP von Deutschland"), so only known ones count (the lexicon matched them before).
     if (/^[A-ZÄÖÜ]{2,6}$/u.test(token.text) && !multi) {
-      mention(i, end, byName("ORGANIZATION", surface));
+      if (token.text.length > 2) mention(i, end, byName("ORGANIZATION", surface));
+      return end;
+    }
+    const englishHead = multi && last ? lex.englishHead(last.text) : null;
+    if (englishHead === "PLACE") {
+      place(null);
       return end;
     }
     if (
       last &&
-      (lex.orgSuffix(last.text) || ["AG", "GmbH", "Inc", "Ltd", "Corp", "SE"].includes(last.text)) &&
+      (lex.orgSuffix(last.text) || LEGAL_FORMS.has(last.text) || englishHead === "ORGANIZATION") &&
       multi
     ) {
       mention(i, end, byName("ORGANIZATION", surface));
@@ -1179,6 +1317,9 @@ export class MentionFinder {
       return end;
     }
     if (multi) return end;
+    // "die politischen Risiken", "den unten stehenden Link": after an article (and its adjectives)
+    // a lone unknown word is a common noun the dictionary lacks, not a person.
+    if (!titled && !given && this.afterArticle(tokens, i)) return end;
     const evidence = titled || (lex.surnames.has(bare) && !initial);
     mention(i, end, {
       kind: "PERSON",

@@ -30,6 +30,8 @@ import {
 } from "./verbs.ts";
 import {
   COMMON_NOUN_ENDING_DE,
+  ENGLISH_ORG_HEADS,
+  ENGLISH_PLACE_HEADS,
   FUNCTION_WORDS,
   GIVEN_NAMES,
   NON_NAME_ACRONYMS,
@@ -100,6 +102,8 @@ export type Lexicon = {
   stateNoun(word: string): boolean;
   sourceGroupNoun(word: string): boolean;
   orgSuffix(word: string): boolean;
+  /** The kind of name an English last word makes ("League" → ORGANIZATION, "River" → PLACE). */
+  englishHead(word: string): "ORGANIZATION" | "PLACE" | null;
 };
 
 const require = createRequire(import.meta.url);
@@ -449,6 +453,8 @@ function compile(): Lexicon {
   const source = suffixMatcher(SOURCE_GROUP_NOUNS, ["", "n"]);
   const org = suffixMatcher(ORG_SUFFIXES, ["", "s", "es", "n", "en"]);
   const thoughts = new Set(THOUGHT_VERBS_DE);
+  const englishOrgHeads = new Set(ENGLISH_ORG_HEADS);
+  const englishPlaceHeads = new Set(ENGLISH_PLACE_HEADS);
 
   return {
     phrases,
@@ -496,6 +502,8 @@ function compile(): Lexicon {
     stateNoun: (word) => state(word) !== null,
     sourceGroupNoun: (word) => source(word) !== null,
     orgSuffix: (word) => org(word) !== null,
+    englishHead: (word) =>
+      englishOrgHeads.has(word) ? "ORGANIZATION" : englishPlaceHeads.has(word) ? "PLACE" : null,
   };
 }
 

@@ -136,7 +136,7 @@ export const SOURCE_GROUP_NOUNS: readonly string[] = (
 
 /** Last parts of organisation names ("Verteidigungsministerium", "Bundesnetzagentur"). */
 export const ORG_SUFFIXES: readonly string[] = (
-  "ministerium amt behörde agentur partei gericht rat bank konzern verband gewerkschaft institut " +
+  "ministerium amt behörde agentur partei gericht gerichtshof rat bank konzern verband gewerkschaft institut " +
   "universität stiftung kommission komitee parlament polizei armee gruppe ag gmbh zeitung rundfunk " +
   "verlag verein club klub gesellschaft werke bahn kreisbahn sparkasse schule realschule " +
   "gymnasium hochschule fachhochschule akademie theater orchester fraktion versicherung " +
@@ -146,6 +146,25 @@ export const ORG_SUFFIXES: readonly string[] = (
   "ministry agency council party court bank corporation company institute university foundation " +
   "commission committee parliament police union association group inc ltd corp plc llc gmbh school " +
   "college academy airlines airways records studios"
+).split(" ");
+
+/**
+ * Last words of English names of organisations and places in German text ("Royal Air Force",
+ * "Champions League", "Hudson River"): a capitalised sequence ending in one is no person.
+ * Exact, capitalised words; German compounds go by ORG_SUFFIXES and PLACE_NOUNS.
+ */
+export const ENGLISH_ORG_HEADS: readonly string[] = (
+  "League Force Forces Brigade Division Regiment Squadron Corps Navy Army Group Institute Laboratory " +
+  "Laboratories Federation Association Society Foundation Council Committee Commission Agency Bureau Board " +
+  "Authority Company Corporation Bank Airways Airlines Records Studios Systems Industries Motors Partners " +
+  "Holdings Media Network Broadcasting Press University College School Academy Museum Orchestra Club " +
+  "United Rovers Wanderers Athletic Albion Hotspur Railway Railways Limited Worldwide"
+).split(" ");
+
+export const ENGLISH_PLACE_HEADS: readonly string[] = (
+  "Street Road Avenue Lane Square Island Islands River Lake Bay Valley Falls Park Hall Centre Center " +
+  "Station Bridge Mountains Hill Hills Beach Harbour Harbor Canyon Heights Forest Castle Palace Abbey " +
+  "Cathedral Tower Tableland Desert Peninsula Creek"
 ).split(" ");
 
 /**
