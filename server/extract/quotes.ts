@@ -714,7 +714,11 @@ export class QuoteFinder {
         from = np < i ? np : k;
       }
       if (from < 0) continue;
+      // "Laut „Spiegel“": the marks of a quoted name open the source phrase.
+      const opened = from;
+      while (to < 0 && /^[„“"»«‚‘]$/u.test(tokens[from]?.text ?? "") && !skip(tokens[from] as Token)) from++;
       if (to < 0) to = this.speakers.phraseEnd(tokens, from, skip);
+      if (from > opened && /^[“”"«»‘’]$/u.test(tokens[to]?.text ?? "")) to++;
       // "laut taz", "laut ndr.de": a lower-case source is one word.
       if (
         token.lower === "laut" &&

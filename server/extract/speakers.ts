@@ -7,6 +7,7 @@
  * fitting actor; a description no actor names ("ein Sprecher der Polizei") becomes an actor of its own.
  */
 import type { ActorSet, Cluster } from "./actors.ts";
+import { nominative } from "./declension.ts";
 import type { Lexicon } from "./lexicons/index.ts";
 import type { Mention } from "./mentions.ts";
 import type { Sentence } from "./sentences.ts";
@@ -84,6 +85,9 @@ const PP_OPENERS = new Set(
  */
 const ABSTRACT_HEAD =
   /^(?:worte?|worten|meinung|meinungen|kritik|jahre?|jahren|tage?|tagen|\p{L}*abend|einblendungen?|nennung|erfahrungen|maßnahmen|verfügung)$/u;
+/** Heads of descriptions that stand for one person: "Politiker", "54-Jährige", "CDU-Chef". */
+const PERSON_DESCRIPTION =
+  /(?:politiker|politikerin|jährige|jährigen|jähriger|chef|chefin|vorsitzende|vorsitzender|vorsitzenden)$/u;
 const QUOTE_MARK = /^[„“”"»«‚‘’]$/u;
 const MALE = new Set(["er", "he", "him"]);
 const FEMALE_OR_PLURAL = new Set(["sie", "she", "they", "her", "them"]);
@@ -414,7 +418,14 @@ export class Speakers {
       /\.(?:de|com|net|org|at|ch|uk|fr)$/u.test(text) || this.lex.orgSuffix(last.text)
         ? "ORGANIZATION"
         : "GROUP";
-    const speaker = this.actors.adHoc(first.start, last.end, text, kind, sentence.index);
+    const speaker = this.actors.adHoc(
+      first.start,
+      last.end,
+      text,
+      kind,
+      sentence.index,
+      this.singularName(tokens, a, b),
+    );
     return { ...NO_ATTRIBUTION, speaker, mention: this.span(first.start, last.end), cue };
   }
 
@@ -716,6 +727,8 @@ export class Speakers {
     const last = tokens[b - 1];
     if (!first || !last) return null;
     if (b - a === 1 && this.isPronoun(first)) return this.pronoun(sentence, a);
+    const described = this.describedPerson(sentence, a, b);
+    if (described) return described;
     if (!tokens.slice(a, b).some((t) => t.cap || (this.language === "en" && t.word))) return null;
     if (this.language === "de" && this.lex.functionWords.has(first.lower) && !DETERMINERS.has(first.lower))
       return null;
@@ -780,8 +793,58 @@ export class Speakers {
     if (!role && !organization && this.language === "de" && ABSTRACT_HEAD.test(headWord.toLowerCase()))
       return null;
     const kind: ActorKind = role ? "PERSON" : organization ? "ORGANIZATION" : "GROUP";
-    const created = this.actors.adHoc(start, end, mention.text, kind, sentence.index);
+    const created = this.actors.adHoc(
+      start,
+      end,
+      mention.text,
+      kind,
+      sentence.index,
+      this.singularName(tokens, a, b),
+    );
     return { speaker: created, mention };
+  }
+
+  /**
+   * "der SPD-Politiker", "die 54-Jährige", "der Minister": a definite description of one person,
+   * without a name, stands for the last person named shortly before it, of the article's gender.
+   */
+  private describedPerson(
+    sentence: Sentence,
+    a: number,
+    b: number,
+  ): { speaker: Cluster; mention: Span } | null {
+    const tokens = sentence.tokens;
+    const head = tokens[b - 1];
+    const first = tokens[a];
+    if (this.language !== "de" || b - a > 3 || !head || !first) return null;
+    if (this.mentionsOf(sentence).some((m) => m.start >= first.start && m.end <= head.end)) return null;
+    const article = first.lower;
+    if (!/^(?:der|die|dem|den|des)$/u.test(article)) return null;
+    if (!PERSON_DESCRIPTION.test(head.lower) && !this.lex.roleOf(head.text, "de")) return null;
+    const feminine = /in$/u.test(head.lower);
+    // "die Politiker" is plural; "die Politikerin", "die 54-Jährige" are one woman.
+    if (article === "die" && !feminine && !/jährige$/u.test(head.lower)) return null;
+    const found = this.lastPerson(first.start, feminine || article === "die" ? "f" : "m");
+    if (!found || this.weakWord(found)) return null;
+    if (!found.mentions.some((m) => m.start < first.start && first.start - m.start < 600)) return null;
+    this.actors.addMention(found, first.start, head.end, this.text.slice(first.start, head.end), "NOMINAL");
+    found.used = true;
+    return { speaker: found, mention: this.span(first.start, head.end) };
+  }
+
+  /**
+   * The name of a described speaker in the nominative: "des ukrainischen Generalstabs" →
+   * "ukrainischer Generalstab". Only after a singular masculine or neuter article, where the case is
+   * sure; other phrases keep their words (without the article).
+   */
+  private singularName(tokens: readonly Token[], a: number, b: number): string | undefined {
+    const article = tokens[a];
+    const head = tokens[b - 1];
+    if (this.language !== "de" || !article || !head?.cap || !/^(?:des|dem|eines|einem)$/u.test(article.lower))
+      return undefined;
+    const adjectives = tokens.slice(a + 1, b - 1);
+    if (!adjectives.every((t) => t.word && !t.cap && /(?:e|en|er|es|em)$/u.test(t.lower))) return undefined;
+    return nominative(this.lex, adjectives, head);
   }
 
   /** The words between a pair of quotation marks within tokens [a, b] (the closing mark may be at b). */

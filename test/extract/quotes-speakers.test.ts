@@ -169,6 +169,21 @@ describe("German speakers the frame names indirectly", () => {
     expect(speakerOf(doc, "Wir lassen niemanden")).toBe("Petra Albers");
   });
 
+  it("reads 'der SPD-Politiker', 'die 54-Jährige' as the person just named", () => {
+    const doc = run(
+      "Innenministerin Karin Hollerbach besuchte am Montag die Feuerwache. „Die Lage ist ernst“, sagte die 54-Jährige. " +
+        "Bürgermeister Jens Albrecht widersprach. „Wir haben genug Personal“, sagte der SPD-Politiker.",
+    );
+    expect(speakerOf(doc, "Die Lage ist ernst")).toBe("Karin Hollerbach");
+    expect(speakerOf(doc, "Wir haben genug")).toBe("Jens Albrecht");
+    expect(doc.actors.map((actor) => actor.name)).not.toContain("SPD-Politiker");
+  });
+
+  it("reads a source in marks after 'laut'", () => {
+    const doc = run("Laut „Tagesspiegel“ soll das Gesetz im Frühjahr kommen.");
+    expect(speakerOf(doc, "soll das Gesetz")).toBe("Tagesspiegel");
+  });
+
   it("gives a fragment to the holder named by 'für' far before it", () => {
     const doc = run(
       "Für den niedersächsischen Landwirtschaftsminister Jan Berger ist die Lage in den betroffenen Betrieben „sehr ernst“.",
