@@ -4,7 +4,7 @@
  * precedence of the format), who claims it, and the quotes that speak about it.
  */
 import type { ActorSet, Cluster } from "./actors.ts";
-import { CAMEO_ROOTS, lexicon } from "./lexicons/index.ts";
+import { CAMEO_ROOTS, lexicon, missingParticle } from "./lexicons/index.ts";
 import type { Mention } from "./mentions.ts";
 import type { FoundQuote } from "./quotes.ts";
 import type { Sentence } from "./sentences.ts";
@@ -119,7 +119,7 @@ export class EventFinder {
         !token.cap || index === 0 || this.language === "en"
           ? (verbs.get(lower) ?? speech.get(lower))
           : undefined;
-      if (verb?.cameo) {
+      if (verb?.cameo && !missingParticle(verb, sentence.tokens, index)) {
         found.push({ token, index, cameo: verb.cameo, lemma: verb.lemma, noun: false });
         return;
       }
@@ -350,6 +350,12 @@ export class EventFinder {
     let agentSet = false;
     let betweenPending = false;
     for (const { mention, cluster, preposition } of candidates) {
+      // "Drohnen auf Kiew abgefeuert": what an attack is aimed at is its target, place or not.
+      if (root >= "18" && preposition && /^(?:auf|gegen|on|against|at)$/u.test(preposition)) {
+        add(countryCluster(cluster), "TARGET");
+        if (cluster.kind === "PLACE") place ??= cluster;
+        continue;
+      }
       if (
         cluster.kind === "PLACE" ||
         (preposition && PLACE_PREPOSITIONS.has(preposition) && cluster.kind === "COUNTRY")

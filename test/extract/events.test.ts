@@ -46,3 +46,20 @@ describe("event time and modality", () => {
     ]);
   });
 });
+
+describe("event verbs", () => {
+  it("reads an attack's aim as its target, and a separable verb only with its particle", () => {
+    const text =
+      "Nach Angaben der Armee hat Russland in der Nacht Raketen auf Odessa abgefeuert. " +
+      "„Wir lassen die Ukraine nicht im Stich“, sagte Außenministerin Annalena Baerbock.";
+    const doc = extract(text, { language: "de", publishedAt: "2024-06-12" });
+    expectValidDocument(text, doc);
+    const attack = doc.events.find((event) => event.cameo.startsWith("19"));
+    expect(attack?.participants).toEqual([
+      { actor: actorNamed(doc, "Russland")?.id, role: "AGENT" },
+      { actor: actorNamed(doc, "Ukraine")?.id, role: "TARGET" },
+    ]);
+    // "lassen" without "frei" is not "freilassen" (CAMEO 08).
+    expect(doc.events.filter((event) => event.cameo.startsWith("08"))).toEqual([]);
+  });
+});

@@ -174,6 +174,22 @@ function buildCommonNouns(): Map<string, NounInfo> {
   return map;
 }
 
+/**
+ * A separable verb's bare stem ("lässt", "zog") is that verb only with its particle in the sentence
+ * ("lässt … frei", "zog … ab", "frei lässt"); without it, it is another verb ("lassen die Ukraine
+ * nicht im Stich"). Events check this; quote cues do not, as SpkAtt counts "stellte sich heraus" too.
+ */
+export function missingParticle(
+  entry: VerbEntry,
+  tokens: readonly { lower: string }[],
+  index: number,
+): boolean {
+  const particle = entry.particle;
+  const token = tokens[index];
+  if (!particle || !token || token.lower.startsWith(particle)) return false;
+  return !tokens.some((t, k) => k !== index && t.lower === particle);
+}
+
 function germanVerbForms(stems: string[], particle: string | null, extra: string[]): string[] {
   const endings = ["e", "en", "t", "et", "st", "est", "te", "ten", "tet", "test", "n"];
   const forms = new Set<string>(extra);
