@@ -79,8 +79,11 @@ const SOURCE_CUES = new Set([
   "bezüglich",
 ]);
 const SUBORDINATORS =
-  /^(?:dass|daß|ob|weil|da|wenn|als|während|nachdem|obwohl|bevor|damit|sodass|indem|falls|sobald|ohne|um|die|der|das|den|dem|deren|dessen|welche|welcher|welches|which|who|that|while|because|when|if|after|although|before)$/u;
+  /^(?:dass|daß|ob|weil|da|wenn|als|während|nachdem|obwohl|bevor|damit|sodass|indem|falls|sobald|ohne|um|die|der|das|den|dem|deren|dessen|welche|welcher|welches|which|who|that|while|because|when|if|after|although|before|as)$/u;
 
+/** English words after which a verb form is a noun ("fresh attacks", "the visit"). */
+const NOUN_CONTEXT_EN =
+  /^(?:the|a|an|its|his|her|their|our|this|that|these|those|such|fresh|new|further|recent|repeated|renewed|deadly|latest|more|several|many|few|no|any|air|drone|missile|rocket|terror|terrorist|cyber|state|official)$/u;
 /** Verbs of expecting something to be delivered ("erwartet", "erhofft sich"). */
 const EXPECTING = /^(?:erwartet|erwarten|erwartete|erwarteten|erhofft|erhoffen|erhoffte|erhofften)$/u;
 /** Things one country supplies another (also as the end of a compound: "Waffentechnologien"). */
@@ -119,7 +122,13 @@ export class EventFinder {
         !token.cap || index === 0 || this.language === "en"
           ? (verbs.get(lower) ?? speech.get(lower))
           : undefined;
-      if (verb?.cameo && !missingParticle(verb, sentence.tokens, index)) {
+      // English verb forms double as nouns: "fresh attacks", "the strikes", "35 visits".
+      const previous = sentence.tokens[index - 1];
+      const nounUse =
+        this.language === "en" &&
+        previous !== undefined &&
+        (NOUN_CONTEXT_EN.test(previous.lower) || /^\d/u.test(previous.text));
+      if (verb?.cameo && !nounUse && !missingParticle(verb, sentence.tokens, index)) {
         found.push({ token, index, cameo: verb.cameo, lemma: verb.lemma, noun: false });
         return;
       }

@@ -545,7 +545,11 @@ export class MentionFinder {
         !SEATS.has(surface) &&
         ((previous && LOCATIVE.has(previous.lower)) || dateline)
       ) {
-        mention(i, end, byPlaceName(stripPossessive(surface), phrase.entity.country));
+        // "BRUSSELS (AP) —": a dateline's capitals are typography, not the name.
+        const name = /^[\p{Lu}\s.'-]{4,}$/u.test(surface)
+          ? surface.toLowerCase().replace(/(^|[\s-])\p{Ll}/gu, (start) => start.toUpperCase())
+          : stripPossessive(surface);
+        mention(i, end, byPlaceName(name, phrase.entity.country));
         return end;
       }
       const named = phrase.entity.kind === "ORGANIZATION" ? this.legalForm(tokens, end) : end;

@@ -603,7 +603,10 @@ export class QuoteFinder {
           break;
         }
       }
-      if (comma < 3 || tokens.length - i > (this.language === "en" ? 8 : 20)) continue;
+      // English frames end at the next comma: "…, officials said, as Kyiv reported …".
+      const nextComma = tokens.findIndex((t, k) => k > i && t.text === ",");
+      const frameEnd = this.language === "en" && nextComma > i ? nextComma : tokens.length;
+      if (comma < 3 || frameEnd - i > (this.language === "en" ? 8 : 20)) continue;
       // "Der Sprecher des Ministeriums, Hans Müller, sagte: „…“": the frame opens what follows
       // the colon; the words before the comma are its subject, not a report.
       if (tokens.slice(i + 1, i + 5).some((next) => next.text === ":")) continue;

@@ -448,7 +448,15 @@ export class Speakers {
         const next = tokens[j + 1];
         if (next && (DETERMINERS.has(next.lower) || next.cap) && !this.isPronoun(next)) {
           const end = this.phraseEnd(tokens, j + 1, skip);
-          if (end > j + 1 && tokens[end]?.text === ",") {
+          // English phrases run on over every word: ", Russia launched 35 drones," is a clause, not an
+          // apposition, unless it opens with an article or is all name words.
+          const clause =
+            this.language === "en" &&
+            !DETERMINERS.has(next.lower) &&
+            tokens
+              .slice(j + 1, end)
+              .some((t) => t.word && !t.cap && !/^(?:of|for|the|and|at)$/u.test(t.lower));
+          if (end > j + 1 && tokens[end]?.text === "," && !clause) {
             j = end;
             break;
           }

@@ -81,3 +81,34 @@ describe("English frames beyond 'X said'", () => {
     expect(speakerOf("the council would ask")).toBe("Glen Ward");
   });
 });
+
+describe("English wire copy", () => {
+  // Written for this test.
+  const text = [
+    "EU leaders agree new sanctions",
+    "BRUSSELS (AP) — European Union leaders on Thursday agreed to impose new sanctions, officials said, as Kyiv reported fresh attacks on its power grid.",
+    "According to the Ukrainian air force, Russia launched 35 drones overnight.",
+    '"Every sanction saves lives," President Volodymyr Zelenskyy wrote on X.',
+  ].join("\n");
+  const doc = extract(text, { language: "en", publishedAt: "2024-03-22" });
+  const speakerOf = (start: string) => {
+    const quote = doc.quotes.find((q) => q.text.startsWith(start));
+    return doc.actors.find((actor) => actor.id === quote?.speaker)?.name ?? null;
+  };
+
+  it("names actors in English, datelines in title case, and no capitalised word as a person", () => {
+    expectValidDocument(text, doc);
+    const names = doc.actors.map((actor) => actor.name);
+    expect(names).toEqual(expect.arrayContaining(["European Union", "Brussels", "Volodymyr Zelensky"]));
+    expect(names).not.toContain("Every");
+  });
+
+  it("ends a postposed frame at its comma, and 'according to X' at X", () => {
+    expect(speakerOf("European Union leaders")).toBe("officials");
+    expect(speakerOf("Russia launched 35 drones")).toBe("Ukrainian air force");
+  });
+
+  it("reads 'fresh attacks' as a noun, not as an attack by the sentence's subject", () => {
+    expect(doc.events.filter((event) => event.cameo.startsWith("19"))).toEqual([]);
+  });
+});

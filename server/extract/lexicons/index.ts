@@ -358,13 +358,13 @@ function compile(): Lexicon {
   }
 
   for (const row of ORGANIZATION_ROWS) {
-    const [name = "", wikidata = "", aliases = "", country = "", flags = ""] = row.split("|");
+    const [name = "", wikidata = "", aliases = "", country = "", flags = "", english = ""] = row.split("|");
     const entity: LexEntity = {
       key: `org:${name}`,
       kind: "ORGANIZATION",
       nameDe: name,
-      nameEn: name,
-      aliases: splitList(aliases),
+      nameEn: english || name,
+      aliases: [...new Set([...splitList(aliases), ...(english ? [english] : [])])],
       wikidataId: wikidata || null,
       country: country || null,
       gender: null,

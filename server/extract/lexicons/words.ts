@@ -25,6 +25,9 @@ export const FUNCTION_WORDS: readonly string[] = (
   "he she it they we you i his her its their our this that these those there here what which who whom " +
   "is are was were be been being has have had do does did will would shall should can could may might must " +
   "not no never also only just still yet now then today yesterday tomorrow however meanwhile " +
+  "every each all any some most many much more few several both either neither none other another " +
+  "such own same so very too than while because although though when where why how whether " +
+  "my your me him them one ones nothing everything something anything nobody everyone someone " +
   "mr mrs ms dr prof herr frau " +
   "dazu darin darauf daran damit dabei davon dafür dagegen darüber darunter daneben dahinter danach " +
   "hierzu hierbei hiermit hierfür hierin worauf woran womit wobei wovon wofür seitdem stattdessen " +
