@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extract } from "../../server/extract/index.ts";
+import type { AnnotationDocument } from "../../server/extract/types.ts";
 import { actorNamed, expectValidDocument } from "./helpers.ts";
 
 // Written for this test.
@@ -47,6 +48,12 @@ describe("English article", () => {
   });
 });
 
+/** The name of the speaker of the quote that starts with `start`. */
+function speakerIn(doc: AnnotationDocument, start: string): string | null {
+  const quote = doc.quotes.find((q) => q.text.startsWith(start));
+  return doc.actors.find((actor) => actor.id === quote?.speaker)?.name ?? null;
+}
+
 describe("English frames beyond 'X said'", () => {
   // Written for this test: British single quotes, clauses without "that", appositions and
   // coordinated speech verbs.
@@ -58,10 +65,7 @@ describe("English frames beyond 'X said'", () => {
     "Mayor Glen Ward called the strike ‘a disaster for the town’ and said the council would ask for talks.",
   ].join("\n");
   const doc = extract(text, { language: "en", publishedAt: "2024-05-02" });
-  const speakerOf = (start: string) => {
-    const quote = doc.quotes.find((q) => q.text.startsWith(start));
-    return doc.actors.find((actor) => actor.id === quote?.speaker)?.name ?? null;
-  };
+  const speakerOf = (start: string) => speakerIn(doc, start);
 
   it("reads British single quotes, and apostrophes inside them", () => {
     expectValidDocument(text, doc);
@@ -91,10 +95,7 @@ describe("English wire copy", () => {
     '"Every sanction saves lives," President Volodymyr Zelenskyy wrote on X.',
   ].join("\n");
   const doc = extract(text, { language: "en", publishedAt: "2024-03-22" });
-  const speakerOf = (start: string) => {
-    const quote = doc.quotes.find((q) => q.text.startsWith(start));
-    return doc.actors.find((actor) => actor.id === quote?.speaker)?.name ?? null;
-  };
+  const speakerOf = (start: string) => speakerIn(doc, start);
 
   it("names actors in English, datelines in title case, and no capitalised word as a person", () => {
     expectValidDocument(text, doc);
