@@ -56,10 +56,36 @@ export class ActorSet {
   ) {
     const strong = mentions.filter((mention) => !mention.needsAntecedent);
     for (const mention of strong) this.attach(mention, this.clusterFor(mention, false));
+    this.mergeLoneNames();
     for (const mention of mentions) {
       if (!mention.needsAntecedent) continue;
       const cluster = mention.use === "ROLE" ? this.resolveRole(mention) : this.resolveName(mention);
       if (cluster) this.attach(mention, cluster);
+    }
+  }
+
+  /**
+   * "Kang Sok Ju … Orlow hatte Kang empfangen … Einladung Kangs": a one-word person no lexicon knows
+   * is the one multi-word person of this text whose name holds that word (also as a genitive).
+   */
+  private mergeLoneNames(): void {
+    for (const lone of [...this.clusters]) {
+      if (lone.kind !== "PERSON" || lone.entity || /\s/u.test(lone.name)) continue;
+      const forms = [lone.name, lone.name.replace(/([^s])s$/u, "$1")];
+      const owners = this.clusters.filter(
+        (cluster) =>
+          cluster !== lone &&
+          cluster.kind === "PERSON" &&
+          /\s/u.test(cluster.name) &&
+          nameWords(cluster.name).some((word) => forms.includes(word)),
+      );
+      const [owner] = owners;
+      if (owners.length !== 1 || !owner) continue;
+      for (const mention of lone.mentions) this.attach(mention, owner);
+      owner.mentions.sort((a, b) => a.start - b.start);
+      owner.weak &&= lone.weak;
+      this.clusters.splice(this.clusters.indexOf(lone), 1);
+      this.byKey.set(lone.key, owner);
     }
   }
 
@@ -154,6 +180,32 @@ export class ActorSet {
     );
   }
 
+  /**
+   * "Kang Sok Ju … Im September traf der nordkoreanische Machthaber …": a country's leader described
+   * without a name is the person named shortly before whom nothing else describes: no lexicon
+   * identity, no role, no other country. Only for leader roles, where the text names one such person.
+   */
+  private introducedLeader(mention: Mention): Cluster | null {
+    const role = mention.role ?? "";
+    if (!mention.country || !(LEADER_ROLES.has(role) || HEAD_ROLES.test(role))) return null;
+    const candidates = this.clusters.filter(
+      (cluster) =>
+        cluster.kind === "PERSON" &&
+        !cluster.weak &&
+        !cluster.entity &&
+        !cluster.role &&
+        (!cluster.country || cluster.country === mention.country) &&
+        cluster.mentions.some(
+          (m) => m.form === "NAME" && m.start < mention.start && mention.start - m.start < 1500,
+        ),
+    );
+    const [only] = candidates;
+    if (candidates.length !== 1 || !only) return null;
+    only.role = role;
+    only.country = mention.country;
+    return only;
+  }
+
   /** "der russische Präsident" → the person in this text holding that role (nearest before, else after). */
   private resolveRole(mention: Mention): Cluster | null {
     let best: Cluster | null = null;
@@ -178,6 +230,8 @@ export class ActorSet {
       }
     }
     if (best) return best;
+    const introduced = this.introducedLeader(mention);
+    if (introduced) return introduced;
     // A role noun alone ("Kritiker werfen ihm vor …") names people in general, not one person.
     const kind = mention.bareRole ? "GROUP" : mention.kind;
     return this.clusterFor({ ...mention, kind, key: `${mention.key}:${mention.start}` }, true);

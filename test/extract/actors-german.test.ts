@@ -33,3 +33,25 @@ describe("German actor descriptions", () => {
     expect(names).toContain("Nationaler Sicherheitsrat");
   });
 });
+
+describe("German persons no lexicon knows", () => {
+  // Written for this test: a leader with an invented name, then his surname and a role phrase.
+  const text =
+    "Tomas Varga hat die Wahl in Ungarn gewonnen. Am Montag traf der ungarische Regierungschef den Papst. " +
+    "Vargas Sieg kam überraschend, und Varga dankte den Wählern.";
+  const doc = extract(text, { language: "de", publishedAt: "2024-04-10" });
+
+  it("is one actor across full name, surname and genitive", () => {
+    const people = doc.actors.filter((actor) => actor.kind === "PERSON");
+    const varga = people.find((actor) => actor.name === "Tomas Varga");
+    expect(varga?.mentions.map((mention) => mention.text)).toEqual(
+      expect.arrayContaining(["Tomas Varga", "Vargas", "Varga"]),
+    );
+    expect(people.filter((actor) => actor.name.includes("Varga"))).toHaveLength(1);
+  });
+
+  it("takes a country's leader described without a name for the one person just named", () => {
+    const varga = doc.actors.find((actor) => actor.name === "Tomas Varga");
+    expect(varga?.mentions.map((mention) => mention.text)).toContain("der ungarische Regierungschef");
+  });
+});

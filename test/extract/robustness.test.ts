@@ -5,12 +5,17 @@ import { seedText } from "../helpers.ts";
 import { expectValidDocument } from "./helpers.ts";
 
 /**
- * The seed with its people and places renamed, its quotation marks in other styles and its page junk
- * moved to the top must give back the same structure: nothing in it may depend on the seed's exact
- * names or marks. The heads of state (Kim Jong Un, Wladimir Putin) keep their names: their identity
- * and roles ("der russische Präsident") come from the lexicon by design.
+ * The seed with every person and place renamed to names no lexicon knows, its quotation marks in other
+ * styles and its page junk moved to the top must give back the same structure: nothing in it may depend
+ * on the seed's exact names or marks. The heads of state too: "der russische Präsident" and "der
+ * nordkoreanische Machthaber" must find the renamed leaders through the text alone.
  */
 const RENAMES: [RegExp, string][] = [
+  [/Kim Jong Un/gu, "Kang Sok Chol"],
+  [/Kims/gu, "Kangs"],
+  [/Kim/gu, "Kang"],
+  [/Wladimir Putin/gu, "Boris Orlow"],
+  [/Putin/gu, "Orlow"],
   [/John Kirby/gu, "James Miller"],
   [/Kirby/gu, "Miller"],
   [/Dmitri Peskow/gu, "Anatoli Sacharow"],
@@ -20,6 +25,8 @@ const RENAMES: [RegExp, string][] = [
   [/Wostotschny/gu, "Plessezk"],
 ];
 const NAME_MAP = new Map([
+  ["Kim Jong Un", "Kang Sok Chol"],
+  ["Wladimir Putin", "Boris Orlow"],
   ["John Kirby", "James Miller"],
   ["Dmitri Peskow", "Anatoli Sacharow"],
   ["Rason", "Chongjin"],
@@ -62,7 +69,7 @@ describe("robustness: the seed renamed, re-quoted and reordered", () => {
   const changed = extract(changedText, options);
 
   it("really changed the text", () => {
-    expect(changedText).not.toContain("Kirby");
+    for (const name of ["Kirby", "Kim", "Putin", "Peskow", "Rason"]) expect(changedText).not.toContain(name);
     expect(changedText).toContain("»Wir beobachten genau");
     expect(changedText.startsWith("We use Cookies.")).toBe(true);
     expectValidDocument(changedText, changed);
