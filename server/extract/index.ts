@@ -23,7 +23,7 @@ import {
 export type { AnnotationDocument, ExtractOptions } from "./types.ts";
 export { ExtractionError } from "./types.ts";
 
-export const EXTRACTOR = { name: "newsgraph-rules", version: "0.4.2" } as const;
+export const EXTRACTOR = { name: "newsgraph-rules", version: "0.5.0" } as const;
 
 /** Largest accepted text, in UTF-8 bytes. */
 export const MAX_TEXT_BYTES = 1_000_000;
