@@ -247,7 +247,7 @@ export class ActorSet {
     text: string,
     kind: ActorKind,
     sentence: number,
-    name = text.replace(/^(?:der|die|das|den|dem|des|the)\s+/iu, ""),
+    name = text.replace(/^(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen|the|a|an)\s+/iu, ""),
   ): Cluster {
     const key = `np:${name.toLowerCase().replace(/^(?:ein|eine|einer|eines|einem|einen|a|an)\s+/u, "")}`;
     const mention: Mention = {

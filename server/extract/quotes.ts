@@ -282,14 +282,20 @@ export class QuoteFinder {
       const sentence = this.sentenceAt(mark.open) ?? this.sentenceAt(mark.open + 1);
       if (!sentence || words.length === 0) continue;
       const before = text.slice(sentence.start, mark.open);
-      const parts: Span[] = [span(text, mark.open + 1, mark.close)];
+      // English puts the frame's comma inside the marks: "We will not," he said.
+      const firstEnd =
+        mark.close - (/,\s*$/u.test(content) ? content.length - content.replace(/,\s*$/u, "").length : 0);
+      const parts: Span[] = [span(text, mark.open + 1, firstEnd)];
       let close = mark.close;
       // Interrupted quote: „…“, sagte er, „…“
       let gapCue: { sentence: Sentence; index: number } | null = null;
       const next = marks[index];
       if (next) {
         const between = text.slice(close + 1, next.open);
-        if (between.length < 100 && /^\s*,/u.test(between) && /[,:]\s*$/u.test(between)) {
+        // The comma sits outside the marks in German („…“, sagte er, „…“), inside in English ("…," he said, "…").
+        const commaBefore = /^\s*,/u.test(between) || /,\s*$/u.test(content);
+        const oneFrame = between.length < 100 && !/[.!?\n]/u.test(between);
+        if (oneFrame && commaBefore && /[,:]\s*$/u.test(between)) {
           const gap = this.sentenceAt(close + 1);
           if (gap) {
             const k = gap.tokens.findIndex(
@@ -345,7 +351,8 @@ export class QuoteFinder {
     const outside = (token: Token) => token.start >= mark.open && token.start <= mark.close;
     const skip = (token: Token) => outside(token) || this.quotedToken(token);
     if (gapCue) {
-      const found = this.speakers.ofVerb(gapCue.sentence, gapCue.index, skip);
+      // The frame sits between the two parts: only the parts' own words are quoted.
+      const found = this.speakers.ofVerb(gapCue.sentence, gapCue.index, this.quotedToken);
       if (found.speaker) return { attribution: found, rule: "marked-cue" };
     }
     const frames: Sentence[] = [sentence];
@@ -530,7 +537,11 @@ export class QuoteFinder {
     if (e - s < 8 || s < sentence.start - 400) return false;
     if (this.quotes.some((q) => q.marked && q.start <= s + 1 && q.end >= e - 1)) return false;
     if (this.quotes.some((q) => !q.marked && q.start < e && s < q.end)) return false;
-    const mixed = this.quotes.some((q) => q.marked && q.start >= s && q.end <= e);
+    const inside = this.quotes.filter((q) => q.marked && q.start >= s && q.end <= e);
+    // "…," X said, "…": a frame around direct quotes adds no report of its own.
+    const quoted = inside.reduce((sum, q) => sum + (q.end - q.start), 0);
+    if (rule === "postposed" && quoted > 0.6 * (e - s)) return false;
+    const mixed = inside.length > 0;
     this.push({
       kind: mixed ? "MIXED" : "INDIRECT",
       start: s,

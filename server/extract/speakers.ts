@@ -160,7 +160,8 @@ export class Speakers {
     const lemma = this.lex.speechVerbs[this.language].get(cueToken.lower)?.lemma;
     // The verb opens its clause ("…, sagte er", "…," said X): the speaker follows it, unless an
     // apposition ends right before it ("Kim, der Vorsitzende, sagte"): then the sentence subject.
-    if (start === cue && this.language === "en")
+    const coordinated = /^(?:and|but)$/u.test(tokens[cue - 1]?.lower ?? "");
+    if ((start === cue || coordinated) && this.language === "en")
       return result(this.englishFrameSpeaker(sentence, cue, skip, lemma));
     if (start === cue) {
       if (tokens[cue - 1]?.text === "," && cue <= 14 && this.phraseEnd(tokens, 0, skip) >= cue - 1) {
@@ -187,7 +188,14 @@ export class Speakers {
       )
         end--;
       if (SUBORDINATORS.has(first.lower)) start++;
-      return result(this.resolve(sentence, start, end) ?? this.phraseAfter(sentence, cue + 1, skip));
+      const after = this.phraseAfter(sentence, cue + 1, skip);
+      return result(
+        this.resolve(sentence, start, end) ??
+          this.commaChain(sentence, start, end, skip) ??
+          // "X, author of the book "A, B," said": the title's comma cut the scan; read the whole chain.
+          (tokens.slice(start, end).some((t) => t.word) ? null : this.commaChain(sentence, 0, end, skip)) ??
+          (after && !this.clauseAfter(tokens, after.mention) ? after : null),
+      );
     }
     if (SUBORDINATORS.has(first.lower)) {
       // "Als Begründung sagte ein Wissenschaftler": "als" opens a phrase, the verb is second.
@@ -277,39 +285,77 @@ export class Speakers {
     const tokens = sentence.tokens;
     const before = tokens[cue - 1];
     if (before && /^(?:and|but)$/u.test(before.lower)) {
-      const subjectEnd = this.phraseEnd(tokens, 0, skip);
-      const found = subjectEnd > 0 && tokens[0]?.cap ? this.resolve(sentence, 0, subjectEnd) : null;
+      // "In a statement, X apologised and said …": past an opening phrase to the subject.
+      const opening = /^(?:in|on|at|after|before|during|speaking|asked|later)$/u.test(tokens[0]?.lower ?? "");
+      const comma = opening ? tokens.findIndex((t, k) => k < cue && t.text === ",") : -1;
+      const found =
+        this.commaChain(sentence, comma + 1, cue, skip) ?? this.englishSubject(sentence, comma + 1, skip);
       if (found) return found;
     }
-    let postposed: { speaker: Cluster; mention: Span } | null = null;
     if (lemma !== "tell") {
       const after = this.phraseAfter(sentence, cue + 1, skip);
-      const afterEnd = after ? tokens.findIndex((t) => t.start >= after.mention.end) : -1;
-      const next = afterEnd >= 0 ? tokens[afterEnd] : undefined;
-      const clauseFollows =
-        next?.word === true && !/^(?:of|at|for|from|in|on|with|who|and|to)$/u.test(next.lower);
-      if (after && !clauseFollows) return after;
-      postposed = clauseFollows ? null : after;
+      if (after && !this.clauseAfter(tokens, after.mention)) return after;
     }
-    if (before?.text !== "," || skip(before)) return postposed;
+    if (before?.text !== "," || skip(before)) return null;
     // The comma chain since the quote or the sentence start: "X, a Y at Z, who …," told/said.
     let from = cue - 1;
     while (from > 0 && !skip(tokens[from - 1] as Token)) from--;
+    return this.commaChain(sentence, from, cue, skip);
+  }
+
+  /**
+   * "X, a Y at Z, who …, said": the phrase of a comma chain in [from, to) that names the speaker; a
+   * segment naming a person wins over a description ("the city's treasurer, Maria Olsen,").
+   */
+  private commaChain(
+    sentence: Sentence,
+    from: number,
+    to: number,
+    skip: (token: Token) => boolean,
+  ): { speaker: Cluster; mention: Span } | null {
+    const tokens = sentence.tokens;
+    const segments: [number, number][] = [];
     let segmentStart = from;
-    for (let k = from; k < cue; k++) {
-      if (tokens[k]?.text !== ",") continue;
+    for (let k = from; k < to; k++) {
+      if (tokens[k]?.text !== "," || skip(tokens[k] as Token)) continue;
       const first = tokens[segmentStart];
       if (
         k > segmentStart &&
         first &&
         !/^(?:who|which|that|whose|where|when|because|although|while)$/u.test(first.lower)
-      ) {
-        const found = this.resolve(sentence, segmentStart, k);
-        if (found) return found;
-      }
+      )
+        segments.push([segmentStart, k]);
       segmentStart = k + 1;
     }
-    return postposed;
+    const people = this.mentionsOf(sentence).filter((m) => m.kind === "PERSON" && m.form === "NAME");
+    const named = segments.find(([a, b]) => people.some((m) => m.first >= a && m.last <= b));
+    if (named) return this.resolve(sentence, named[0], named[1]);
+    for (const [a, b] of segments) {
+      const found = this.resolve(sentence, a, b);
+      if (found) return found;
+    }
+    return null;
+  }
+
+  /** The capitalised phrase that opens an English clause at `from`, as a speaker. */
+  private englishSubject(
+    sentence: Sentence,
+    from: number,
+    skip: (token: Token) => boolean,
+  ): { speaker: Cluster; mention: Span } | null {
+    const end = this.phraseEnd(sentence.tokens, from, skip);
+    return end > from && sentence.tokens[from]?.cap ? this.resolve(sentence, from, end) : null;
+  }
+
+  /**
+   * Whether a clause goes on after the phrase read right after an English verb: "said the delay would
+   * …", "said initial data pointed to …" report a clause; "said X, a spokesman for Y" names X.
+   */
+  private clauseAfter(tokens: readonly Token[], phrase: Span): boolean {
+    const inside = tokens.filter((t) => t.start >= phrase.start && t.end <= phrase.end);
+    if (inside.slice(1).some((t) => t.word && !t.cap && /ed$/u.test(t.lower))) return true;
+    const next = tokens.find((t) => t.start >= phrase.end);
+    return next?.word === true && !/^(?:of|at|for|from|in|on|with|who|and|to)$/u.test(next.lower);
   }
 
   /**

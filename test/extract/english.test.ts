@@ -86,6 +86,37 @@ describe("English frames beyond 'X said'", () => {
   });
 });
 
+describe("English frames around and between quotes", () => {
+  // Written for this test.
+  const text = [
+    "Council votes on budget",
+    '"We will not," Senator Dale Brooks said, "vote for a single dollar of cuts."',
+    "A city spokesperson, who asked not to be named, said initial figures pointed to a shortfall.",
+    "In a statement, the city's treasurer, Maria Olsen, apologised for the delay and said the figures would be checked.",
+    "The critic Owen Hart called the plan “a quiet disaster”.",
+  ].join("\n");
+  const doc = extract(text, { language: "en", publishedAt: "2024-05-02" });
+
+  it("joins an interrupted quote whose comma sits inside the marks, with the speaker between", () => {
+    expectValidDocument(text, doc);
+    const quote = doc.quotes.find((q) => q.text.startsWith("We will not"));
+    expect(quote?.parts?.map((part) => part.text)).toEqual([
+      "We will not",
+      "vote for a single dollar of cuts.",
+    ]);
+    expect(speakerIn(doc, "We will not")).toBe("Dale Brooks");
+  });
+
+  it("tells a reported clause after the verb from a postposed speaker", () => {
+    expect(speakerIn(doc, "initial figures pointed")).toBe("city spokesperson");
+    expect(speakerIn(doc, "the figures would be checked")).toBe("Maria Olsen");
+  });
+
+  it("reads 'called it “…”' as a frame", () => {
+    expect(speakerIn(doc, "a quiet disaster")).toBe("Owen Hart");
+  });
+});
+
 describe("English wire copy", () => {
   // Written for this test.
   const text = [

@@ -152,6 +152,7 @@ export const SPEECH_VERBS_EN: readonly string[] = [
   "describe|described||",
   "suggest|suggested,suggests||",
   "believe|believed,believes||",
+  "call|called,calls||",
   "recall|recalled,recalls||",
   "joke|joked,jokes||",
   "quip|quipped||",
