@@ -1,13 +1,15 @@
 /**
  * `npm run eval`: one table of the extractor's quality by the rules of shared/design/evaluation.md —
  * quotes (P/R/F1, recall by form, speaker accuracy; SpkAtt and the English set), named entities
- * (GermEval dev and held-out parts, P/R/F1 by type), the quotes' confidence reliability, and
- * time-expression accuracy. Floors (measured − 0.02) live in floors.json; test/extract/floors.test.ts
+ * (GermEval dev and held-out parts, P/R/F1 by type), the quotes' confidence reliability,
+ * time-expression accuracy, and whole articles of our gold set (actors, quotes, events with their
+ * reliability table, segments). Floors (measured − 0.02) live in floors.json; test/extract/floors.test.ts
  * fails below them. `--write-floors` rewrites floors.json from this run.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { warmUp } from "../index.ts";
+import { type ArticleReport, evaluateArticles, printArticles } from "./articles.ts";
 import { pct } from "./data.ts";
 import { evaluateNer, loadGermEval, NER_TYPES, type NerScore } from "./ner.ts";
 import { evaluateQuotes, type QuoteReport } from "./quotes.ts";
@@ -21,6 +23,8 @@ export type Evaluation = {
   englishQuotes: { dev: QuoteReport; heldout: QuoteReport } | null;
   ner: { dev: NerScore; heldout: NerScore } | null;
   time: TimeScore;
+  /** Whole articles of our gold set (actors, quotes, events, segments). */
+  articles: ArticleReport | null;
   /** Flat metric name → value (0..1), the numbers the floors guard. */
   metrics: Record<string, number>;
 };
@@ -37,6 +41,7 @@ export function runEvaluation(): Evaluation {
   const englishHeldout = evaluateQuotes({ english: true, split: "heldout" });
   const englishQuotes = englishDev.articles > 0 ? { dev: englishDev, heldout: englishHeldout } : null;
   const time = evaluateTime();
+  const articles = evaluateArticles();
   const metrics: Record<string, number> = { "time.accuracy": time.accuracy };
   if (quotes) {
     metrics["quotes.precision"] = quotes.precision;
@@ -60,7 +65,15 @@ export function runEvaluation(): Evaluation {
       for (const type of NER_TYPES) metrics[`ner.${part}.${type}.f1`] = ner[part].byType[type]?.f1 ?? 0;
     }
   }
-  return { quotes, englishQuotes, ner, time, metrics };
+  if (articles) {
+    metrics["articles.actorsFound"] = articles.actors.found.share;
+    metrics["articles.quotesFound"] = articles.quotes.found.share;
+    metrics["articles.eventsFound"] = articles.events.found.share;
+    metrics["articles.eventParticipants"] = articles.events.participants.share;
+    metrics["articles.eventModality"] = articles.events.modality.share;
+    metrics["articles.segments"] = articles.segments.share;
+  }
+  return { quotes, englishQuotes, ner, time, articles, metrics };
 }
 
 /** Committed floors: metric name → lowest accepted value. */
@@ -97,7 +110,7 @@ function printQuotes(title: string, report: QuoteReport): void {
 }
 
 function print(evaluation: Evaluation): void {
-  const { quotes, englishQuotes, ner, time } = evaluation;
+  const { quotes, englishQuotes, ner, time, articles } = evaluation;
   if (quotes) printQuotes("Quotes, SpkAtt German", quotes);
   else console.log("\nQuotes, SpkAtt German: skipped (../shared/data absent)");
   if (englishQuotes) {
@@ -124,6 +137,7 @@ function print(evaluation: Evaluation): void {
         row(`  ${bin.from.toFixed(1)}–${bin.to.toFixed(1)}`, String(bin.count), pct(bin.precision)),
       );
   }
+  if (articles) printArticles(articles, row);
   console.log(`\nTime expressions: ${time.right}/${time.cases} right (${pct(time.accuracy)}%)`);
   for (const line of time.errors) console.log(`  ${line}`);
 }
