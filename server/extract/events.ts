@@ -34,7 +34,7 @@ const MODALITY_CUES: Record<Language, [Modality, RegExp][]> = {
       /^(?:dürfte|dürften|könnte|könnten|würde|würden|wäre|wären|möglicherweise|eventuell|vielleicht|ob|falls)$/u,
     ],
     ["ALLEGED", /^(?:soll|sollen|mutmaßlich|mutmaßliche[nmrs]?|angeblich|angebliche[nmrs]?|vermeintlich)$/u],
-    ["PLANNED", /^(?:wird|werden|plant|planen|geplant|geplante[nmrs]?|beabsichtigt|will|wollen)$/u],
+    ["PLANNED", /^(?:wird|werden|werde|plant|planen|geplant|geplante[nmrs]?|beabsichtigt|will|wollen)$/u],
     ["EXPECTED", /^(?:erwartet|erwarten|erwartete|voraussichtlich|erhofft)$/u],
     ["REPORTED", /^(?:laut|zufolge|berichten|berichtete|berichtet)$/u],
   ],
@@ -337,7 +337,12 @@ export class EventFinder {
           break;
         } else break;
       }
-      if (genitiveOf && genitiveOf !== trigger.token) continue;
+      // "verurteilte den Angriff Russlands": the owner of what is condemned or rejected is the target.
+      if (genitiveOf && genitiveOf !== trigger.token) {
+        if (!trigger.noun && root >= "10" && mention.first > trigger.index && cluster.kind !== "PLACE")
+          candidates.push({ mention, cluster, preposition: "gegen" });
+        continue;
+      }
       if (genitiveOf === trigger.token) {
         candidates.unshift({ mention, cluster, preposition: null });
         continue;
@@ -348,6 +353,8 @@ export class EventFinder {
           ? governing.lower
           : null;
       if (preposition && SOURCE_CUES.has(preposition)) continue;
+      // "Selenskyj verurteilte den Angriff": a noun's participants stand in its own phrase, not before it.
+      if (trigger.noun && !preposition && mention.last <= trigger.index) continue;
       candidates.push({ mention, cluster, preposition });
     }
     const adjectiveCountry = (mention: Mention): Cluster | null => {
@@ -376,7 +383,9 @@ export class EventFinder {
         }
         if (preposition && GOAL_PREPOSITIONS.has(preposition) && (root === "07" || root === "04")) {
           place ??= cluster;
-          if (root === "07") add(countryCluster(cluster), "RECIPIENT");
+          // "reiste nach Peking": the country visited receives the visit.
+          const country = countryCluster(cluster);
+          if (root === "07" || country !== cluster) add(country, "RECIPIENT");
           continue;
         }
         if (!place || (preposition && PLACE_PREPOSITIONS.has(preposition))) place = place ?? cluster;
@@ -421,6 +430,8 @@ export class EventFinder {
         recipient.cluster = country.cluster;
       }
     }
+    // "A traf B", "A and B met": a meeting (CAMEO 04 itself) has sides, not an agent and a recipient.
+    if (trigger.cameo === "04") for (const p of participants) p.role = "PARTICIPANT";
     if (participants.length === 0) return null;
     // A noun names an event only with two sides, and not as a topic ("über neue Waffenlieferungen").
     if (trigger.noun && participants.length < 2) return null;
@@ -443,10 +454,19 @@ export class EventFinder {
       }
     }
 
-    // Modality by precedence, from the clause (and the sentence for reporting cues).
+    // Modality by precedence, from the clause (and the sentence for reporting cues). A speech act
+    // ("warnte, …", "rejected the claim, saying …") ends where what was said begins: cues after that
+    // describe the words, not the act.
     const present = new Set<Modality>();
     const cues = MODALITY_CUES[this.language];
-    for (let k = clauseStart; k < clauseEnd; k++) {
+    const speechAct = this.lex.speechVerbs[this.language].has(trigger.token.lower);
+    const saidFrom = speechAct
+      ? tokens.findIndex(
+          (t, k) => k > trigger.index && (t.text === "," || /^(?:that|if|whether|dass|ob)$/u.test(t.lower)),
+        )
+      : -1;
+    const modalityEnd = saidFrom > trigger.index ? Math.min(clauseEnd, saidFrom) : clauseEnd;
+    for (let k = clauseStart; k < modalityEnd; k++) {
       const token = tokens[k];
       if (!token?.word) continue;
       for (const [modality, pattern] of cues) if (pattern.test(token.lower)) present.add(modality);
@@ -464,7 +484,9 @@ export class EventFinder {
     for (const token of tokens)
       if (/^(?:laut|zufolge|according)$/u.test(token.lower)) present.add("REPORTED");
     const quote = this.quotes.find((q) => q.start <= trigger.token.start && q.end >= trigger.token.end);
-    if (quote && !quote.marked) present.add("REPORTED");
+    // The verb that frames a report is not itself reported.
+    const framesIt = quote?.cue && quote.cue.start === trigger.token.start;
+    if (quote && !quote.marked && !framesIt) present.add("REPORTED");
     const modality = ORDER.find((m) => present.has(m)) ?? "ASSERTED";
 
     // Who claims it: the speaker of the quote it sits in, "laut X", or a source named in the sentence.

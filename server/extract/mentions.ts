@@ -538,6 +538,23 @@ export class MentionFinder {
         entityMention(this.demonymStart(tokens, i), end, phrase.entity, "DEMONYM", "NOMINAL");
         return end;
       }
+      // "Kenya Police Service", "Japan Meteorological Agency": a country's name opening an English
+      // organisation's name.
+      if (this.language === "en" && phrase.entity.kind === "COUNTRY") {
+        let k = end;
+        while (k < end + 3 && tokens[k]?.cap && tokens[k]?.word && !lex.englishHead(tokens[k]?.text ?? ""))
+          k++;
+        const orgHead = tokens[k];
+        if (orgHead?.cap && lex.englishHead(orgHead.text) === "ORGANIZATION") {
+          while (lex.englishHead(tokens[k + 1]?.text ?? "") === "ORGANIZATION") k++;
+          const name = tokens
+            .slice(i, k + 1)
+            .map((t) => t.text)
+            .join(" ");
+          mention(i, k + 1, byName("ORGANIZATION", name));
+          return k + 1;
+        }
+      }
       const after = tokens[end]?.text ?? "";
       const dateline = i === 0 && DATELINE_END.has(after) && (after !== "," || /^\p{Lu}+$/u.test(token.text));
       if (
@@ -1247,6 +1264,19 @@ export class MentionFinder {
       !closing.text.includes("-")
     )
       end++;
+    // "International Court of Justice", "Bank of England", "Ministry of Defence": an English
+    // organisation head takes its "of" complement into the name.
+    const head = tokens[end - 1];
+    const ofComplement =
+      this.language === "en" &&
+      head !== undefined &&
+      (lex.englishHead(head.text) === "ORGANIZATION" || lex.orgSuffix(head.text)) &&
+      /^(?:of|for)$/u.test(tokens[end]?.lower ?? "") &&
+      tokens[end + 1]?.cap === true;
+    if (ofComplement) {
+      end += 2;
+      while (end < tokens.length && end < i + 10 && tokens[end]?.cap && tokens[end]?.word) end++;
+    }
     const surface = tokens
       .slice(i, end)
       .map((t) => t.text)
@@ -1293,7 +1323,10 @@ export class MentionFinder {
     }
     if (
       last &&
-      (lex.orgSuffix(last.text) || LEGAL_FORMS.has(last.text) || englishHead === "ORGANIZATION") &&
+      (ofComplement ||
+        lex.orgSuffix(last.text) ||
+        LEGAL_FORMS.has(last.text) ||
+        englishHead === "ORGANIZATION") &&
       multi
     ) {
       mention(i, end, byName("ORGANIZATION", surface));

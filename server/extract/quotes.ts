@@ -91,6 +91,9 @@ const SUBJUNCTIVE_II = new Set(
 const FINITE_EN =
   /^(?:was|were|is|are|had|has|have|would|will|could|should|may|might|did|does|must|can|fell|rose|went|came|made|took|gave|found|saw|knew|thought|left|felt|kept|held|brought|began|ran|won|lost|met|paid|sent|spent|stood|meant|led|grew|broke|chose|spoke|wrote|drove|told|said|got|became|sold|bought|built|caught|fought|taught|struck|hit|cut|put|set|shut|hurt|cost|let)$/u;
 const DETERMINER_EN = /^(?:the|a|an|its|his|her|their|our|this|that|these|those)$/u;
+/** Words of a short frame phrase after an English speech verb: "on Wednesday", "in a statement". */
+const FRAME_PHRASE_EN =
+  /^(?:a|an|the|monday|tuesday|wednesday|thursday|friday|saturday|sunday|statement|interview|briefing|news|conference|post|letter|email|speech|call|tweet|television|radio)$/u;
 /** English verbs that take a reported clause without "that" ("said the talks had failed"). */
 const CLAUSE_VERBS_EN = new Set(
   "say tell add claim argue insist note warn confirm deny admit acknowledge state explain suggest report announce write declare stress reply".split(
@@ -801,7 +804,9 @@ export class QuoteFinder {
           const candidate = tokens[verb];
           if (
             candidate &&
-            (this.lex.subjunctive.has(candidate.lower) || SUBJUNCTIVE_II.has(candidate.lower)) &&
+            (this.lex.subjunctive.has(candidate.lower) ||
+              SUBJUNCTIVE_II.has(candidate.lower) ||
+              this.regularSubjunctive(tokens, verb)) &&
             !this.quotedToken(candidate)
           )
             return first.start;
@@ -815,6 +820,13 @@ export class QuoteFinder {
       if (!verb || !CLAUSE_VERBS_EN.has(verb.lemma)) return null;
       let k = cueIndex + 1;
       if (verb.lemma === "tell") k = this.speakers.phraseEnd(tokens, k);
+      // "said on Wednesday it would …", "said in a statement the …": a short frame phrase first.
+      if (/^(?:on|in)$/u.test(tokens[k]?.lower ?? "")) {
+        let j = k + 1;
+        while (j < k + 5 && FRAME_PHRASE_EN.test(tokens[j]?.lower ?? "")) j++;
+        if (j > k + 1 && tokens[j]?.lower !== "that") k = j;
+        else if (j > k + 1) k = j + 1;
+      }
       const next = tokens[k];
       if (!next?.word || this.quotedToken(next)) return null;
       if (
@@ -836,6 +848,21 @@ export class QuoteFinder {
       return finite ? next.start : null;
     }
     return null;
+  }
+
+  /**
+   * A Konjunktiv I the list does not hold: a lower-case word in -e right after the clause's noun or
+   * pronoun subject ("Abschottung schwäche …", "er betone …"). An adjective in -e stands before its
+   * noun, not after it.
+   */
+  private regularSubjunctive(tokens: readonly Token[], k: number): boolean {
+    const word = tokens[k];
+    const subject = tokens[k - 1];
+    if (!word?.word || word.cap || !/[^e]e$/u.test(word.lower) || word.lower.length < 4) return false;
+    if (this.lex.functionWords.has(word.lower)) return false;
+    return (
+      subject !== undefined && (subject.cap || /^(?:er|sie|es|man)$/u.test(subject.lower)) && subject.word
+    );
   }
 
   /** Where a reported clause ends: the sentence end, or a postposed frame "…, said X". */

@@ -26,9 +26,30 @@ function splitParagraph(text: string, start: number, end: number, language: Lang
     const trailing = piece.length - piece.trimEnd().length;
     const sentenceStart = at + leading;
     const sentenceEnd = Math.max(sentenceStart, pieceEnd - trailing);
-    if (sentenceEnd > sentenceStart) spans.push([start + sentenceStart, start + sentenceEnd]);
+    if (sentenceEnd > sentenceStart)
+      spans.push(...splitAfterQuotes(text, start + sentenceStart, start + sentenceEnd));
     cursor = pieceEnd;
   }
+  return spans;
+}
+
+/**
+ * sentencex pairs guillemets the French way («…»), so a German »…«. followed by more text and another
+ * »…« stays one sentence. A period right after a closing mark, a closing mark right after a period,
+ * before a capital letter or an opening mark, and a period after a lower-case word before an opening
+ * mark end a sentence all the same.
+ */
+function splitAfterQuotes(text: string, start: number, end: number): [number, number][] {
+  const spans: [number, number][] = [];
+  let from = start;
+  for (const match of text
+    .slice(start, end)
+    .matchAll(/(?:[«“”"»]\.|\.[«“”"»])\s+(?=[\p{Lu}„»«“"])|\p{Ll}{2}\.\s+(?=[„»«“"])/gu)) {
+    const cut = start + (match.index ?? 0) + match[0].trimEnd().length;
+    spans.push([from, cut]);
+    from = start + (match.index ?? 0) + match[0].length;
+  }
+  spans.push([from, end]);
   return spans;
 }
 

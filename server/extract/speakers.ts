@@ -189,12 +189,14 @@ export class Speakers {
         end--;
       if (SUBORDINATORS.has(first.lower)) start++;
       const after = this.phraseAfter(sentence, cue + 1, skip);
+      const postposed = after && !this.clauseAfter(tokens, after.mention) ? after : null;
+      if (!postposed) this.discard(after);
       return result(
         this.resolve(sentence, start, end) ??
           this.commaChain(sentence, start, end, skip) ??
           // "X, author of the book "A, B," said": the title's comma cut the scan; read the whole chain.
           (tokens.slice(start, end).some((t) => t.word) ? null : this.commaChain(sentence, 0, end, skip)) ??
-          (after && !this.clauseAfter(tokens, after.mention) ? after : null),
+          postposed,
       );
     }
     if (SUBORDINATORS.has(first.lower)) {
@@ -295,6 +297,7 @@ export class Speakers {
     if (lemma !== "tell") {
       const after = this.phraseAfter(sentence, cue + 1, skip);
       if (after && !this.clauseAfter(tokens, after.mention)) return after;
+      this.discard(after);
     }
     if (before?.text !== "," || skip(before)) return null;
     // The comma chain since the quote or the sentence start: "X, a Y at Z, who …," told/said.
@@ -335,6 +338,15 @@ export class Speakers {
       if (found) return found;
     }
     return null;
+  }
+
+  /** A speaker read and then rejected: an actor made for that phrase alone is not kept. */
+  private discard(found: { speaker: Cluster; mention: Span } | null): void {
+    if (!found || found.speaker.entity) return;
+    const own = found.speaker.mentions.every(
+      (m) => m.start >= found.mention.start && m.end <= found.mention.end,
+    );
+    if (own) found.speaker.used = false;
   }
 
   /** The capitalised phrase that opens an English clause at `from`, as a speaker. */

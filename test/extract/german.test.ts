@@ -70,8 +70,9 @@ describe("German article", () => {
     expect(meeting?.cameo.slice(0, 2)).toBe("04");
     expect(meeting?.participants).toEqual(
       expect.arrayContaining([
-        { actor: id("Olaf Scholz"), role: "AGENT" },
-        { actor: id("Emmanuel Macron"), role: "RECIPIENT" },
+        // A meeting has sides, not an agent and a recipient.
+        { actor: id("Olaf Scholz"), role: "PARTICIPANT" },
+        { actor: id("Emmanuel Macron"), role: "PARTICIPANT" },
       ]),
     );
     expect(meeting?.place).toBe(id("Paris"));

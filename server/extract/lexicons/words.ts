@@ -161,7 +161,9 @@ export const ENGLISH_ORG_HEADS: readonly string[] = (
   "Laboratories Federation Association Society Foundation Council Committee Commission Agency Bureau Board " +
   "Authority Company Corporation Bank Airways Airlines Records Studios Systems Industries Motors Partners " +
   "Holdings Media Network Broadcasting Press University College School Academy Museum Orchestra Club " +
-  "United Rovers Wanderers Athletic Albion Hotspur Railway Railways Limited Worldwide"
+  "United Rovers Wanderers Athletic Albion Hotspur Railway Railways Limited Worldwide " +
+  "Court Tribunal Department Ministry Office Service Services Parliament Assembly Fund Organization " +
+  "Organisation Union Party Administration Secretariat Directorate Guard Police"
 ).split(" ");
 
 export const ENGLISH_PLACE_HEADS: readonly string[] = (
