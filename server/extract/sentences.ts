@@ -33,18 +33,24 @@ function splitParagraph(text: string, start: number, end: number, language: Lang
   return spans;
 }
 
+/** Lower-case abbreviations whose period ends no sentence ("bzw. Österreich"). */
+const ABBREVIATIONS = new Set(
+  "bzw usw vgl ggf evtl inkl etc sog bspw zzgl abzgl ehem insb jew mind urspr vs ca gem ff".split(" "),
+);
+
 /**
  * sentencex pairs guillemets the French way («…»), so a German »…«. followed by more text and another
  * »…« stays one sentence. A period right after a closing mark, a closing mark right after a period,
  * before a capital letter or an opening mark, and a period after a lower-case word before an opening
- * mark end a sentence all the same.
+ * mark end a sentence all the same. sentencex also misses sentences that start with Ä, Ö or Ü.
  */
 function splitAfterQuotes(text: string, start: number, end: number): [number, number][] {
   const spans: [number, number][] = [];
   let from = start;
   for (const match of text
     .slice(start, end)
-    .matchAll(/(?:[«“”"»]\.|\.[«“”"»])\s+(?=[\p{Lu}„»«“"])|\p{Ll}{2}\.\s+(?=[„»«“"])/gu)) {
+    .matchAll(/(?:[«“”"»]\.|\.[«“”"»])\s+(?=[\p{Lu}„»«“"])|(\p{L}*\p{Ll}{2})[.!?]\s+(?=[„»«“"ÄÖÜ])/gu)) {
+    if (match[1] && ABBREVIATIONS.has(match[1])) continue;
     const cut = start + (match.index ?? 0) + match[0].trimEnd().length;
     spans.push([from, cut]);
     from = start + (match.index ?? 0) + match[0].length;
