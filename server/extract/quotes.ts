@@ -114,6 +114,19 @@ const RELATIVE_START = new Set([
   "was",
 ]);
 
+/**
+ * "kündigte an, das Urteil prüfen zu wollen", "forderte sie auf, die Kürzung zurückzunehmen": an
+ * infinitive with "zu" after a speech verb is what was announced or demanded.
+ */
+function zuInfinitive(tokens: readonly Token[], k: number): boolean {
+  const word = tokens[k];
+  if (!word?.word || word.cap) return false;
+  if (tokens[k - 1]?.lower === "zu" && /en$|ern$|eln$/u.test(word.lower)) return true;
+  return /^(?:an|auf|aus|ein|ab|zurück|frei|vor|mit|nach|her|hin|fest|weiter|dar|bei|um|zusammen)zu\p{Ll}{3,}en$/u.test(
+    word.lower,
+  );
+}
+
 function span(text: string, start: number, end: number): Span {
   return { start, end, text: text.slice(start, end) };
 }
@@ -806,7 +819,8 @@ export class QuoteFinder {
             candidate &&
             (this.lex.subjunctive.has(candidate.lower) ||
               SUBJUNCTIVE_II.has(candidate.lower) ||
-              this.regularSubjunctive(tokens, verb)) &&
+              this.regularSubjunctive(tokens, verb) ||
+              zuInfinitive(tokens, verb)) &&
             !this.quotedToken(candidate)
           )
             return first.start;

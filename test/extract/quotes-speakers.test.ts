@@ -179,6 +179,15 @@ describe("German speakers the frame names indirectly", () => {
     expect(doc.actors.map((actor) => actor.name)).not.toContain("SPD-Politiker");
   });
 
+  it("reads an infinitive with 'zu' after a speech verb as what was announced or demanded", () => {
+    const doc = run(
+      "Die Staatsanwältin Eva Kranz kündigte an, das Urteil prüfen zu wollen. " +
+        "Bauernpräsident Otto Brenner forderte die Regierung auf, die Kürzung zurückzunehmen.",
+    );
+    expect(speakerOf(doc, "das Urteil prüfen zu wollen")).toBe("Eva Kranz");
+    expect(speakerOf(doc, "die Kürzung zurückzunehmen")).toBe("Otto Brenner");
+  });
+
   it("reads a source in marks after 'laut'", () => {
     const doc = run("Laut „Tagesspiegel“ soll das Gesetz im Frühjahr kommen.");
     expect(speakerOf(doc, "soll das Gesetz")).toBe("Tagesspiegel");
