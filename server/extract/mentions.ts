@@ -996,8 +996,11 @@ export class MentionFinder {
         end += 2;
         continue;
       }
+      // A lexicon word that is also a name ("Irfaan Ali": Ali is a town too) goes on the name.
+      const listed =
+        next !== undefined && (this.lex.surnames.has(next.text) || this.lex.givenNames.has(next.text));
       if (
-        (this.nameLike(next) && !this.lex.phrases.has(next?.text ?? "")) ||
+        (this.nameLike(next) && (!this.lex.phrases.has(next?.text ?? "") || listed)) ||
         this.surnameAfterGiven(tokens, end)
       ) {
         end++;

@@ -234,7 +234,8 @@ export class QuoteFinder {
     if (!verb || (verb.thought && !thought)) return false;
     const previous = tokens[index - 1];
     if (this.language === "de") return !token.cap || index === 0 || !previous?.word;
-    // English nouns that look like verbs: "the claims", "a report".
+    // English nouns that look like verbs: "the claims", "a report", "the United States".
+    if (token.cap && index > 0) return false;
     return !previous || !/^(?:the|a|an|his|her|its|their|these|those|such|new|of)$/u.test(previous.lower);
   }
 

@@ -188,7 +188,8 @@ export class Speakers {
       )
         end--;
       if (SUBORDINATORS.has(first.lower)) start++;
-      const after = this.phraseAfter(sentence, cue + 1, skip);
+      // "told reporters": who is told is never the speaker.
+      const after = lemma === "tell" ? null : this.phraseAfter(sentence, cue + 1, skip);
       const postposed = after && !this.clauseAfter(tokens, after.mention) ? after : null;
       if (!postposed) this.discard(after);
       return result(
@@ -610,11 +611,32 @@ export class Speakers {
     const gender = MALE.has(token.lower) ? "m" : plural ? null : "f";
     const cluster = plural
       ? (this.lastGroup(token.start) ?? this.lastPerson(token.start, null))
-      : (this.lastPerson(token.start, gender) ?? this.lastPerson(token.start, null));
+      : (this.previousSubject(sentence, k, gender) ??
+        this.lastPerson(token.start, gender) ??
+        this.lastPerson(token.start, null));
     if (!cluster) return gender && !plural ? this.nominalAntecedent(sentence, k, gender) : null;
     this.actors.addMention(cluster, token.start, token.end, token.text, "PRONOUN");
     cluster.used = true;
     return { speaker: cluster, mention: this.span(token.start, token.end) };
+  }
+
+  /**
+   * "Xi met Blinken in Beijing. … he said": when the sentence before names the person of the pronoun
+   * and names him as its subject (its first words), the subject is meant, not the last name in it.
+   */
+  private previousSubject(sentence: Sentence, k: number, gender: "m" | "f" | null): Cluster | null {
+    const before = this.sentences[sentence.index - 1];
+    if (!before || this.mentionsOf(sentence).some((m) => m.first < k && m.kind === "PERSON")) return null;
+    const people = this.mentionsOf(before)
+      .map((m) => ({ m, cluster: this.actors.clusterOf.get(m) }))
+      .filter(
+        ({ cluster }) =>
+          cluster?.kind === "PERSON" && (!gender || !cluster.gender || cluster.gender === gender),
+      );
+    const first = people[0];
+    if (!first?.cluster || first.m.first > 4 || people.every(({ cluster }) => cluster === first.cluster))
+      return null;
+    return this.weakWord(first.cluster) ? null : first.cluster;
   }
 
   /**
@@ -883,11 +905,17 @@ export class Speakers {
     const head = tokens[b - 1];
     const first = tokens[a];
     if (this.language !== "de" || b - a > 3 || !head || !first) return null;
-    if (this.mentionsOf(sentence).some((m) => m.start >= first.start && m.end <= head.end)) return null;
+    const inside = this.mentionsOf(sentence).filter((m) => m.start >= first.start && m.end <= head.end);
     const article = first.lower;
-    if (!/^(?:der|die|dem|den|des)$/u.test(article)) return null;
-    if (!PERSON_DESCRIPTION.test(head.lower) && !this.lex.roleOf(head.text, "de")) return null;
     const feminine = /in$/u.test(head.lower);
+    // "sagte der Lette", "die Französin": one person of a nation, once the text has named him or her.
+    const demonym =
+      inside.length === 1 &&
+      inside[0]?.use === "DEMONYM" &&
+      ((article === "der" && !/n$/u.test(head.lower)) || (article === "die" && feminine));
+    if (inside.length > 0 && !demonym) return null;
+    if (!/^(?:der|die|dem|den|des)$/u.test(article)) return null;
+    if (!demonym && !PERSON_DESCRIPTION.test(head.lower) && !this.lex.roleOf(head.text, "de")) return null;
     // "die Politiker" is plural; "die Politikerin", "die 54-Jährige" are one woman.
     if (article === "die" && !feminine && !/jährige$/u.test(head.lower)) return null;
     const found = this.lastPerson(first.start, feminine || article === "die" ? "f" : "m");

@@ -28,12 +28,17 @@ export const FUNCTION_WORDS: readonly string[] = (
   "every each all any some most many much more few several both either neither none other another " +
   "such own same so very too than while because although though when where why how whether " +
   "my your me him them one ones nothing everything something anything nobody everyone someone " +
+  "we've we're we'll i'm i've i'll you're you've it's that's there's they're they've he's she's let's " +
+  "don't doesn't didn't won't can't isn't aren't wasn't weren't " +
   "mr mrs ms dr prof herr frau " +
   "dazu darin darauf daran damit dabei davon dafür dagegen darüber darunter daneben dahinter danach " +
   "hierzu hierbei hiermit hierfür hierin worauf woran womit wobei wovon wofür seitdem stattdessen " +
   "weiterhin ebenso ferner sowie sodann somit demnach folglich jedenfalls immerhin schließlich " +
   "beispielsweise teilweise möglicherweise normalerweise"
-).split(" ");
+)
+  .split(" ")
+  // English contractions come with straight and curly apostrophes.
+  .flatMap((word) => (word.includes("'") ? [word, word.replace("'", "’")] : [word]));
 
 /** Given names (German, English, Slavic, Arabic, Asian transliterations); gender m/f/x. */
 export const GIVEN_NAMES: Readonly<Record<string, "m" | "f" | "x">> = Object.fromEntries([
