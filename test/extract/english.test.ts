@@ -117,6 +117,28 @@ describe("English frames around and between quotes", () => {
   });
 });
 
+describe("English pronouns and names", () => {
+  // Written for this test.
+  const text = [
+    "Leaders meet in Georgetown",
+    "Guyana's President Irfaan Ali met Brazil's foreign minister in Georgetown.",
+    '"The rule of law is our strongest defence," he said.',
+    '"We\'ve made very clear that this has to stop," she told reporters.',
+  ].join("\n");
+  const doc = extract(text, { language: "en", publishedAt: "2024-04-02" });
+
+  it("keeps a name whole after a role, and gives a pronoun to the subject of the sentence before", () => {
+    expectValidDocument(text, doc);
+    expect(doc.actors.map((actor) => actor.name)).toContain("Irfaan Ali");
+    expect(speakerIn(doc, "The rule of law")).toBe("Irfaan Ali");
+  });
+
+  it("never makes a contraction or the people told into the speaker", () => {
+    expect(doc.actors.map((actor) => actor.name)).not.toContain("We've");
+    expect(speakerIn(doc, "We've made very clear")).not.toBe("reporters");
+  });
+});
+
 describe("English wire copy", () => {
   // Written for this test.
   const text = [
