@@ -4,7 +4,7 @@
  * precedence of the format), who claims it, and the quotes that speak about it.
  */
 import type { ActorSet, Cluster } from "./actors.ts";
-import { CAMEO_ROOTS, lexicon, missingParticle } from "./lexicons/index.ts";
+import { CAMEO_ROOTS, lexicon, verbReading } from "./lexicons/index.ts";
 import type { Mention } from "./mentions.ts";
 import type { FoundQuote } from "./quotes.ts";
 import type { Sentence } from "./sentences.ts";
@@ -120,7 +120,8 @@ export class EventFinder {
       const lower = token.lower;
       const verb =
         !token.cap || index === 0 || this.language === "en"
-          ? (verbs.get(lower) ?? speech.get(lower))
+          ? (verbReading(verbs.get(lower), sentence.tokens, index) ??
+            verbReading(speech.get(lower), sentence.tokens, index))
           : undefined;
       // English verb forms double as nouns: "fresh attacks", "the strikes", "35 visits".
       const previous = sentence.tokens[index - 1];
@@ -128,8 +129,13 @@ export class EventFinder {
         this.language === "en" &&
         previous !== undefined &&
         (NOUN_CONTEXT_EN.test(previous.lower) || /^\d/u.test(previous.text));
-      if (verb?.cameo && !nounUse && !missingParticle(verb, sentence.tokens, index)) {
+      if (verb?.cameo && !nounUse) {
         found.push({ token, index, cameo: verb.cameo, lemma: verb.lemma, noun: false });
+        return;
+      }
+      const englishNoun = this.language === "en" && !token.cap ? this.lex.eventNounsEn.get(lower) : undefined;
+      if (englishNoun) {
+        found.push({ token, index, cameo: englishNoun, lemma: lower, noun: true });
         return;
       }
       if (this.language === "de" && token.cap && lower.length >= 5) {
@@ -163,6 +169,7 @@ export class EventFinder {
       for (const trigger of triggers) {
         const event = this.eventAt(sentence, trigger, times.get(sentence.index) ?? []);
         if (!event) continue;
+        this.answerTarget(event, events, sentence);
         const signature = `${event.cameo.slice(0, 2)}:${event.participants.map((p) => p.cluster.key).join(",")}`;
         if (usedPairs.has(signature)) continue;
         usedPairs.add(signature);
@@ -219,6 +226,38 @@ export class EventFinder {
       };
     }
     return null;
+  }
+
+  /** Whether a verb that is an event of its own stands in tokens [from, to). */
+  private eventVerbBetween(tokens: readonly Token[], from: number, to: number): boolean {
+    const verbs = this.lex.eventVerbs[this.language];
+    const speech = this.lex.speechVerbs[this.language];
+    return tokens
+      .slice(from, to)
+      .some((t) => !t.cap && (verbs.get(t.lower)?.cameo || speech.get(t.lower)?.cameo));
+  }
+
+  /**
+   * "Lindner wies die Forderung zurück", "Tehran dismissed the move": a rejection, condemnation or
+   * welcome with no one named answers the actor of the event just before it (in the two sentences
+   * before), who becomes its target (or, for a welcome, its recipient).
+   */
+  private answerTarget(event: FoundEvent, events: FoundEvent[], sentence: Sentence): void {
+    const root = event.cameo.slice(0, 2);
+    if (!["05", "11", "12"].includes(root) || event.participants.length !== 1) return;
+    const agent = event.participants[0]?.cluster;
+    const previous = events.findLast(
+      (e) =>
+        e.evidence.end <= sentence.start &&
+        sentence.start - e.evidence.start < 600 &&
+        e.participants.some((p) => p.role === "AGENT" && p.cluster !== agent),
+    );
+    const answered = previous?.participants.find((p) => p.role === "AGENT" && p.cluster !== agent)?.cluster;
+    if (!answered) return;
+    answered.used = true;
+    event.participants.push({ cluster: answered, role: root === "05" ? "RECIPIENT" : "TARGET" });
+    const label = CAMEO_ROOTS[root]?.[this.language] ?? "";
+    event.summary = `${agent?.name} – ${event.trigger.text} – ${answered.name} (${label})`;
   }
 
   /**
@@ -353,8 +392,15 @@ export class EventFinder {
           ? governing.lower
           : null;
       if (preposition && SOURCE_CUES.has(preposition)) continue;
-      // "Selenskyj verurteilte den Angriff": a noun's participants stand in its own phrase, not before it.
-      if (trigger.noun && !preposition && mention.last <= trigger.index) continue;
+      // "Selenskyj verurteilte den Angriff": a noun's participants stand in its own phrase, not before
+      // it past another event's verb ("The US imposed sanctions" keeps its subject).
+      if (
+        trigger.noun &&
+        !preposition &&
+        mention.last <= trigger.index &&
+        this.eventVerbBetween(tokens, mention.last, trigger.index)
+      )
+        continue;
       candidates.push({ mention, cluster, preposition });
     }
     const adjectiveCountry = (mention: Mention): Cluster | null => {

@@ -93,6 +93,9 @@ const CALENDAR = new Set(
     "december monday tuesday wednesday thursday friday saturday sunday"
   ).split(" "),
 );
+/** Institutions a German text names by their common noun ("die Polizei", "der Staatsanwaltschaft"). */
+const GENERIC_INSTITUTION =
+  /^(?:Polizei|Bundespolizei|Landespolizei|Kriminalpolizei|Feuerwehr|Staatsanwaltschaft|Generalstaatsanwaltschaft|Bundesanwaltschaft|Küstenwache|Justiz)$/u;
 /** Seats of government that never denote the city as a place ("im Kreml" is still Russia). */
 const SEATS = new Set([
   "Kreml",
@@ -445,6 +448,18 @@ export class MentionFinder {
     }
     const hasArticle = previous !== undefined && ARTICLES.has(previous.lower);
     const npStart = hasArticle ? i - 1 : i;
+
+    // "die Polizei", "der Feuerwehr": the institution of the place the article is about, one actor
+    // per article. The mention keeps its article: the institution is named by a common noun.
+    if (this.language === "de" && hasArticle && GENERIC_INSTITUTION.test(token.text) && !tokens[i + 1]?.cap) {
+      const name = token.text.replace(/(?<=[^s])s$/u, "");
+      mention(npStart, i + 1, {
+        ...byName("ORGANIZATION", name),
+        form: "NOMINAL",
+        key: `institution:${name.toLowerCase()}`,
+      });
+      return i + 1;
+    }
 
     // English: "U.S. President Joe Biden", "Defense Secretary Lloyd Austin": the modifier belongs to the role.
     if (this.language === "en" && token.cap) {

@@ -1,6 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { extract } from "../../server/extract/index.ts";
+import type { AnnotationDocument } from "../../server/extract/types.ts";
 import { actorNamed, expectValidDocument } from "./helpers.ts";
+
+/** An event's participants as "name ROLE". */
+function rolesOf(doc: AnnotationDocument, event: AnnotationDocument["events"][number] | undefined): string[] {
+  return (event?.participants ?? []).map(
+    (p) => `${doc.actors.find((actor) => actor.id === p.actor)?.name} ${p.role}`,
+  );
+}
+
+/** A German text's document (checked for validity) and its first event of a CAMEO root. */
+function germanEvent(text: string, root: string) {
+  const doc = extract(text, { language: "de", publishedAt: "2024-06-12" });
+  expectValidDocument(text, doc);
+  return { doc, event: doc.events.find((event) => event.cameo.startsWith(root)) };
+}
 
 describe("event participants", () => {
   it("gives both sides of a meeting 'zwischen A und B' the same role", () => {
@@ -49,17 +64,38 @@ describe("event time and modality", () => {
 
 describe("event verbs", () => {
   it("reads an attack's aim as its target, and a separable verb only with its particle", () => {
-    const text =
+    const { doc, event: attack } = germanEvent(
       "Nach Angaben der Armee hat Russland in der Nacht Raketen auf Odessa abgefeuert. " +
-      "„Wir lassen die Ukraine nicht im Stich“, sagte Außenministerin Annalena Baerbock.";
-    const doc = extract(text, { language: "de", publishedAt: "2024-06-12" });
-    expectValidDocument(text, doc);
-    const attack = doc.events.find((event) => event.cameo.startsWith("19"));
-    expect(attack?.participants).toEqual([
-      { actor: actorNamed(doc, "Russland")?.id, role: "AGENT" },
-      { actor: actorNamed(doc, "Ukraine")?.id, role: "TARGET" },
-    ]);
+        "„Wir lassen die Ukraine nicht im Stich“, sagte Außenministerin Annalena Baerbock.",
+      "19",
+    );
+    expect(rolesOf(doc, attack)).toEqual(["Russland AGENT", "Ukraine TARGET"]);
     // "lassen" without "frei" is not "freilassen" (CAMEO 08).
     expect(doc.events.filter((event) => event.cameo.startsWith("08"))).toEqual([]);
+  });
+});
+
+describe("events that answer the one before", () => {
+  it("gives a rejection without a named object the actor of the event before as its target", () => {
+    const { doc, event: rejection } = germanEvent(
+      "Bauernpräsident Otto Brenner forderte die Regierung auf, die Kürzung zurückzunehmen. " +
+        "Finanzminister Paul Weber wies die Forderung zurück.",
+      "12",
+    );
+    expect(rolesOf(doc, rejection)).toEqual(["Paul Weber AGENT", "Otto Brenner TARGET"]);
+  });
+
+  it("reads English event nouns and a verb form shared by two separable verbs", () => {
+    const en = extract("The United States imposed new sanctions on Iran on Tuesday.", {
+      language: "en",
+      publishedAt: "2024-04-10",
+    });
+    expect(en.events.map((event) => event.cameo)).toContain("163");
+    // "nahm … fest" is festnehmen (arrest), although "nahm" is annehmen's form too.
+    const de = extract("Die Polizei nahm am Montag in Berlin vierzehn Demonstranten fest.", {
+      language: "de",
+      publishedAt: "2024-04-10",
+    });
+    expect(de.events.map((event) => event.cameo)).toContain("173");
   });
 });

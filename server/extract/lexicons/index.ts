@@ -21,6 +21,7 @@ import { PERSON_ROWS } from "./people.ts";
 import {
   CAMEO_ROOTS,
   EVENT_NOUNS_DE,
+  EVENT_NOUNS_EN,
   EVENT_VERBS_DE,
   EVENT_VERBS_EN,
   SPEECH_VERBS_DE,
@@ -68,7 +69,14 @@ export type PhraseUse = "NAME" | "METONYM" | "DEMONYM";
 
 export type Phrase = { tokens: string[]; entity: LexEntity; use: PhraseUse };
 
-export type VerbEntry = { lemma: string; particle: string | null; cameo: string | null; thought: boolean };
+export type VerbEntry = {
+  lemma: string;
+  particle: string | null;
+  cameo: string | null;
+  thought: boolean;
+  /** Other verbs with this very form ("wies": hinweisen, zurückweisen), told apart by their particle. */
+  alternatives?: VerbEntry[];
+};
 
 export type Lexicon = {
   /** Multi-word and single-word names, keyed by their first token (case-sensitive). */
@@ -92,6 +100,8 @@ export type Lexicon = {
   speechVerbs: { de: Map<string, VerbEntry>; en: Map<string, VerbEntry> };
   eventVerbs: { de: Map<string, VerbEntry>; en: Map<string, VerbEntry> };
   eventNouns: [string, string][];
+  /** English event nouns, whole words: "sanctions" → 163. */
+  eventNounsEn: Map<string, string>;
   subjunctive: Set<string>;
   roleNounsEn: Set<string>;
   isCommonNoun(word: string): boolean;
@@ -190,6 +200,19 @@ export function missingParticle(
   return !tokens.some((t, k) => k !== index && t.lower === particle);
 }
 
+/** The verb this form stands for here: the first of its readings whose particle the sentence has. */
+export function verbReading(
+  entry: VerbEntry | undefined,
+  tokens: readonly { lower: string }[],
+  index: number,
+): VerbEntry | undefined {
+  if (!entry) return undefined;
+  return [entry, ...(entry.alternatives ?? [])].find((reading) => !missingParticle(reading, tokens, index));
+}
+
+const CALENDAR_NAMES =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|januar|februar|märz|mai|juni|juli|oktober|dezember)$/u;
+
 function germanVerbForms(stems: string[], particle: string | null, extra: string[]): string[] {
   const endings = ["e", "en", "t", "et", "st", "est", "te", "ten", "tet", "test", "n"];
   const forms = new Set<string>(extra);
@@ -232,7 +255,9 @@ function compileVerbs(
     for (const form of forms) {
       if (blocked.has(form) && lemma !== "meinen") continue;
       if (lemma === "meinen" && blocked.has(form)) continue;
-      if (!map.has(form)) map.set(form, entry);
+      const first = map.get(form);
+      if (!first) map.set(form, { ...entry });
+      else if (first.lemma !== lemma) first.alternatives = [...(first.alternatives ?? []), entry];
     }
   }
   return map;
@@ -397,13 +422,14 @@ function compile(): Lexicon {
   const commonNouns = buildCommonNouns();
   const functionWords = new Set(FUNCTION_WORDS);
   const givenNames = new Map<string, "m" | "f" | "x">(Object.entries(GIVEN_NAMES));
-  // Packaged names that are also German nouns or function words ("Will", "Rose", "Mark") are left out.
+  // Packaged names that are also German nouns, function words or days and months ("Will", "Rose",
+  // "Mark", "Tuesday", "June") are left out.
+  const notAName = (name: string) =>
+    commonNouns.has(name) || functionWords.has(name.toLowerCase()) || CALENDAR_NAMES.test(name.toLowerCase());
   for (const name of packagedGivenNames())
-    if (!givenNames.has(name) && !commonNouns.has(name) && !functionWords.has(name.toLowerCase()))
-      givenNames.set(name, "x");
+    if (!givenNames.has(name) && !notAName(name)) givenNames.set(name, "x");
   const surnames = new Set<string>();
-  for (const name of packagedSurnames())
-    if (!commonNouns.has(name) && !functionWords.has(name.toLowerCase())) surnames.add(name);
+  for (const name of packagedSurnames()) if (!notAName(name)) surnames.add(name);
   const towns = packagedTowns();
   const englishWords = new Set(packagedEnglishWords());
   const knownName = (word: string) =>
@@ -505,6 +531,7 @@ function compile(): Lexicon {
       de: compileVerbs(EVENT_VERBS_DE, true, new Set()),
       en: compileVerbs(EVENT_VERBS_EN, false, new Set()),
     },
+    eventNounsEn: new Map(EVENT_NOUNS_EN.map((row) => row.split("|") as [string, string])),
     eventNouns: EVENT_NOUNS_DE.map((row) => row.split("|") as [string, string]).sort(
       (a, b) => b[0].length - a[0].length,
     ),

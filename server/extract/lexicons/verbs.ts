@@ -172,6 +172,8 @@ export const SPEECH_VERBS_EN: readonly string[] = [
   "vow|vowed,vows|||03",
   "pledge|pledged,pledges|||03",
   "thank|thanked,thanks|||051",
+  "welcome|welcomed,welcomes|||051",
+  "dismiss|dismissed,dismisses|||12",
 ];
 
 /** Konjunktiv I forms that mark reported speech ("er habe … vereinbart"). */
@@ -256,6 +258,9 @@ export const EVENT_VERBS_DE: readonly string[] = [
   "verletzen|verletz||verletzt|18",
   "abfeuern|feuer|ab|abgefeuert|19",
   "erobern|erober||erobert|192",
+  "einlenken|lenk|ein|eingelenkt|08",
+  "verhängen|verhäng,verhing||verhängt|163",
+  "räumen|räum||geräumt|17",
   "zerstören|zerstör||zerstört|19",
 ];
 
@@ -291,7 +296,11 @@ export const EVENT_NOUNS_DE: readonly string[] = [
   "manöver|15",
   "militärübung|15",
   "sanktionen|163",
+  "strafmaßnahmen|163",
+  "strafzölle|163",
+  "razzia|17",
   "festnahme|173",
+  "festnahmen|173",
   "anschlag|183",
   "angriff|19",
   "angriffe|19",
@@ -300,6 +309,34 @@ export const EVENT_NOUNS_DE: readonly string[] = [
   "invasion|19",
   "massaker|20",
   "völkermord|20",
+];
+
+/** Event nouns (English, lower case, whole words): "the talks", "new sanctions". */
+export const EVENT_NOUNS_EN: readonly string[] = [
+  "appeal|02",
+  "talks|04",
+  "meeting|04",
+  "summit|04",
+  "visit|042",
+  "negotiations|046",
+  "agreement|057",
+  "treaty|057",
+  "aid|07",
+  "investigation|09",
+  "probe|09",
+  "protest|14",
+  "protests|14",
+  "strike|14",
+  "sanctions|163",
+  "tariffs|163",
+  "arrests|173",
+  "raid|17",
+  "attack|19",
+  "attacks|19",
+  "airstrike|195",
+  "airstrikes|195",
+  "invasion|19",
+  "offensive|19",
 ];
 
 export const EVENT_VERBS_EN: readonly string[] = [
