@@ -8,6 +8,10 @@ import type { Segment, SegmentKind } from "./types.ts";
 const COMMENTS_MARKER =
   /^(?:\d+\s+)?(?:kommentare?|leserkommentare|comments?|diskussion|reader comments)(?:\s*\(\d+\))?(?:\s+(?:anzeigen|einblenden|lesen|ansehen|zeigen|öffnen|laden|schreiben|show|view|load))?\s*:?$|^(?:kommentare?|comments?)\s+(?:anzeigen|einblenden|lesen|ansehen|zeigen|öffnen|laden)$|^(?:show|view|load|read)\s+(?:all\s+)?\d*\s*comments?$|^jetzt kommentieren$|^(?:\d+\s+)?(?:kommentare?|comments?)$/iu;
 
+/** A reader comment that carries its label on its own line: "Leserkommentar von Hans W.: …". */
+const INLINE_COMMENT =
+  /^(?:leserkommentar|leserbrief|kommentar von|reader comment|comment from)\b[^:\n]{0,40}:\s*\S/iu;
+
 const BOILERPLATE: readonly RegExp[] = [
   /\bcookies?\b/iu,
   /\b(?:datenschutz(?:erklärung|einstellungen)?|privacy (?:policy|settings))\b/iu,
@@ -15,7 +19,9 @@ const BOILERPLATE: readonly RegExp[] = [
   /^(?:artikel |beitrag )?(?:teilen|drucken|versenden|merken|share(?: this)?(?: article)?|print|e-?mail|tweet)\b/iu,
   /^(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|xing|e-?mail|pinterest|reddit|flipboard|messenger)\s*[,|·]?\s*){1,8}$/iu,
   /^(?:jetzt |hier )?(?:abonnieren|abonnement|abo abschließen|registrieren|anmelden|einloggen|subscribe|sign (?:up|in)|log ?in)\b/iu,
-  /^(?:mehr zum thema|lesen sie auch|auch interessant|das könnte sie (?:auch )?interessieren|weitere artikel|mehr nachrichten|mehr lesen|weiterlesen|zum thema|verwandte artikel|related(?: articles| stories)?|read more|more on this|recommended|top stories|most read|meistgelesen)\b/iu,
+  /^(?:mehr zum thema|mehr aus dem ressort|mehr aus der rubrik|lesen sie auch|auch interessant|das könnte sie (?:auch )?interessieren|weitere artikel|mehr nachrichten|mehr lesen|weiterlesen|zum thema|verwandte artikel|related(?: articles| stories| coverage)?|read more|more on this|more from|recommended|top stories|most read|meistgelesen)\b/iu,
+  // Wire sign-offs: "Reporting by Jane Holloway; Editing by Mark Tennant", "Additional reporting by …".
+  /^(?:additional )?(?:reporting|writing|editing|compiled|produced) by\b/iu,
   /^(?:anzeige|werbung|advertisement|sponsored|gesponsert)\b/iu,
   /^(?:fotos?|bilder?|bildquelle|quelle|photos?|image|picture|credit|video)\s*:/iu,
   /^(?:©|\(c\)|copyright\b|alle rechte vorbehalten|all rights reserved)/iu,
@@ -73,6 +79,10 @@ export function segment(text: string): Segment[] {
     let kind: SegmentKind;
     if (COMMENTS_MARKER.test(trimmed)) {
       kind = "BOILERPLATE";
+      inComments = true;
+    } else if (INLINE_COMMENT.test(trimmed)) {
+      // "Leserkommentar von Hans W.: …", "Reader comment: …": a comment with its own label.
+      kind = "COMMENT";
       inComments = true;
     } else if (isBoilerplate(trimmed)) {
       kind = "BOILERPLATE";

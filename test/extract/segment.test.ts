@@ -46,6 +46,24 @@ describe("segments", () => {
     expect(doc.segments.at(-1)?.kind).toBe("COMMENT");
   });
 
+  it("reads wire sign-offs, section links and a labelled reader comment as junk and comment", () => {
+    const text = [
+      "Talks resume in Vienna",
+      "VIENNA (Reuters) - Negotiators resumed talks on Monday, officials said.",
+      "Reporting by Anna Berg; Editing by Tom Wells",
+      "Mehr aus dem Ressort Wirtschaft",
+      "Reader comment: This will never work. Ask Berlin.",
+    ].join("\n");
+    const kindOf = (line: string) => {
+      const at = text.indexOf(line);
+      return segment(text).find((s) => s.start <= at && at < s.end)?.kind;
+    };
+    expect(kindOf("Reporting by Anna Berg")).toBe("BOILERPLATE");
+    expect(kindOf("Mehr aus dem Ressort")).toBe("BOILERPLATE");
+    expect(kindOf("Reader comment:")).toBe("COMMENT");
+    expect(extract(text, { language: "en" }).actors.map((actor) => actor.name)).not.toContain("Anna Berg");
+  });
+
   it("handles a text of one line", () => {
     const text = "Kurz und knapp.";
     expect(segment(text)).toEqual([{ kind: "BODY", start: 0, end: text.length }]);
