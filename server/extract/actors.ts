@@ -39,6 +39,10 @@ const LEADER_ROLES = new Set([
 const HEAD_ROLES =
   /präsident|kanzler|premier|ministerpräsident|president|prime minister|chancellor|könig|king|machthaber|staatschef|regierungschef|leader/u;
 
+/** Names of one office, the head of a government: "der Premier" is the "Ministerpräsident" named before. */
+const GOVERNMENT_HEAD =
+  /^(?:premier|premierminister|ministerpräsident|regierungschef|prime minister|premier minister)$/u;
+
 function nameWords(name: string): string[] {
   return name.split(/[\s-]+/u).filter(Boolean);
 }
@@ -193,7 +197,8 @@ export class ActorSet {
         cluster.kind === "PERSON" &&
         !cluster.weak &&
         !cluster.entity &&
-        !cluster.role &&
+        // No role yet, or one that also leads a government ("Ministerpräsident" for "der Premier").
+        (!cluster.role || HEAD_ROLES.test(cluster.role)) &&
         (!cluster.country || cluster.country === mention.country) &&
         cluster.mentions.some(
           (m) => m.form === "NAME" && m.start < mention.start && mention.start - m.start < 1500,
@@ -215,7 +220,13 @@ export class ActorSet {
       const roles = new Set([...(cluster.entity?.roles ?? []), ...(cluster.role ? [cluster.role] : [])]);
       const role = mention.role ?? "";
       const roleMatches =
-        [...roles].some((r) => r === role || r.endsWith(role) || role.endsWith(r)) ||
+        [...roles].some(
+          (r) =>
+            r === role ||
+            r.endsWith(role) ||
+            role.endsWith(r) ||
+            (GOVERNMENT_HEAD.test(r) && GOVERNMENT_HEAD.test(role)),
+        ) ||
         (LEADER_ROLES.has(role) && mention.country !== null && [...roles].some((r) => HEAD_ROLES.test(r)));
       if (!roleMatches) continue;
       if (mention.country && cluster.country && mention.country !== cluster.country) continue;

@@ -93,6 +93,9 @@ const CALENDAR = new Set(
     "december monday tuesday wednesday thursday friday saturday sunday"
   ).split(" "),
 );
+/** Institutions of a state, named with the state's adjective ("das russische Verteidigungsministerium"). */
+const STATE_INSTITUTION =
+  /(?:ministerium|ministeriums|luftwaffe|marine|geheimdienst|geheimdienstes|zentralbank|generalstab|generalstabs|küstenwache|botschaft|nachrichtendienst|nachrichtendienstes)$/u;
 /** Institutions a German text names by their common noun ("die Polizei", "der Staatsanwaltschaft"). */
 const GENERIC_INSTITUTION =
   /^(?:Polizei|Bundespolizei|Landespolizei|Kriminalpolizei|Feuerwehr|Staatsanwaltschaft|Generalstaatsanwaltschaft|Bundesanwaltschaft|Küstenwache|Justiz)$/u;
@@ -507,6 +510,18 @@ export class MentionFinder {
       const role = lex.roleOf(headToken.text, this.language);
       if (role)
         return this.rolePhrase(tokens, npStart, i, head, role, country, prefixEntity, sentence, mention);
+      // "das russische Verteidigungsministerium", "der ukrainischen Luftwaffe": a state's institution
+      // is an organisation of its own, named in the nominative and tied to its country.
+      if (country && !prefixEntity && STATE_INSTITUTION.test(headToken.lower) && this.language === "de") {
+        const name = nominative(lex, tokens.slice(i, head), headToken);
+        mention(npStart, head + 1, {
+          ...byName("ORGANIZATION", name),
+          form: "NOMINAL",
+          key: `org:${name.toLowerCase()}`,
+          country: country.country,
+        });
+        return head + 1;
+      }
       if (
         country &&
         (lex.stateNoun(headToken.text) || lex.stateNoun(headToken.text.split(/[-‐‑]/u).at(-1) ?? ""))
@@ -864,7 +879,8 @@ export class MentionFinder {
     }
     const isHead =
       lex.roleOf(head.text, this.language) !== null ||
-      (country !== null && (lex.stateNoun(head.text) || lex.sourceGroupNoun(head.text)));
+      (country !== null &&
+        (lex.stateNoun(head.text) || lex.sourceGroupNoun(head.text) || STATE_INSTITUTION.test(head.lower)));
     if (!isHead) return null;
     if (this.language === "en" && j + 1 < tokens.length) {
       // English two-word roles: "prime minister", "foreign minister".

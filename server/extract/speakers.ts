@@ -525,8 +525,17 @@ export class Speakers {
       if (!token.word && !/^[-–'’]$/u.test(token.text)) break;
       if (nouns > 0 && stop.has(token.lower) && !(token.lower === "der" || token.lower === "des")) break;
       if (nouns > 0 && this.language === "en" && DETERMINERS.has(token.lower)) break;
+      // "Sprecher des russischen Ministeriums": an adjective after a genitive article stays in the phrase.
+      const genitiveAdjective =
+        /^(?:der|des)$/u.test(tokens[j - 1]?.lower ?? "") && /(?:e|en|er|es|em)$/u.test(token.lower);
       if (token.cap || (this.language === "en" && token.word)) nouns++;
-      else if (nouns > 0 && this.language === "de" && !/^(?:der|des|von|vom|dem)$/u.test(token.lower)) break;
+      else if (
+        nouns > 0 &&
+        this.language === "de" &&
+        !/^(?:der|des|von|vom|dem)$/u.test(token.lower) &&
+        !genitiveAdjective
+      )
+        break;
       j++;
     }
     return j;

@@ -55,3 +55,28 @@ describe("German persons no lexicon knows", () => {
     expect(varga?.mentions.map((mention) => mention.text)).toContain("der ungarische Regierungschef");
   });
 });
+
+describe("German institutions and offices", () => {
+  it("names a state's ministry or air force as an organisation, which its spokesman speaks for", () => {
+    const text =
+      "Ein Sprecher des russischen Verteidigungsministeriums sagte, es habe keine Verluste gegeben. " +
+      "Nach Angaben der ukrainischen Luftwaffe wurden zwölf Drohnen abgeschossen.";
+    const doc = extract(text, { language: "de", publishedAt: "2024-05-02" });
+    const names = doc.actors.filter((actor) => actor.kind === "ORGANIZATION").map((actor) => actor.name);
+    expect(names).toEqual(
+      expect.arrayContaining(["russisches Verteidigungsministerium", "ukrainische Luftwaffe"]),
+    );
+    const speaker = doc.quotes.find((quote) => quote.text.startsWith("es habe keine"))?.speaker;
+    expect(doc.actors.find((actor) => actor.id === speaker)?.name).toBe(
+      "russisches Verteidigungsministerium",
+    );
+  });
+
+  it("takes 'der Premier' for the Ministerpräsident named before", () => {
+    const text =
+      "Ministerpräsident Karel Novák rief den Notstand aus. Der Premier sprach von einer Katastrophe.";
+    const doc = extract(text, { language: "de", publishedAt: "2024-05-02" });
+    const novak = doc.actors.find((actor) => actor.name === "Karel Novák");
+    expect(novak?.mentions.map((mention) => mention.text)).toContain("Der Premier");
+  });
+});
