@@ -844,10 +844,12 @@ export class QuoteFinder {
       }
       const next = tokens[k];
       if (!next?.word || this.quotedToken(next)) return null;
+      const quantity = /^(?:least|most)$/u.test(tokens[k + 1]?.lower ?? ""); // "said at least two …"
       if (
         /^(?:in|on|at|after|before|during|to|of|for|with|by|from|this|so|yes|no|nothing|whether)$/u.test(
           next.lower,
-        )
+        ) &&
+        !quantity
       )
         return null;
       // A reported clause has a finite verb: "said the plant would create …", "told Reuters the

@@ -50,7 +50,8 @@ const NON_SUBJECT_START = new Set(
     "schon nun jetzt später zuvor inzwischen mittlerweile zunächst anschließend erst vor nach in im am an " +
     "auf aus bei beim mit von vom zu zum zur über unter um durch für gegen ohne seit bis während wegen laut " +
     "gegenüber gemäß zufolge hier dort damals zuletzt schließlich demnach offenbar ähnlich insbesondere " +
-    "wörtlich konkret abschließend einerseits andererseits zwar nicht zum des"
+    "wörtlich konkret abschließend einerseits andererseits zwar nicht zum des " +
+    "erneut abermals nochmals wiederum ebenfalls gleichwohl indes indessen freilich unterdessen"
   ).split(" "),
 );
 const FINITE_AUX = new Set(
@@ -287,6 +288,11 @@ export class Speakers {
   ): { speaker: Cluster; mention: Span } | null {
     const tokens = sentence.tokens;
     const before = tokens[cue - 1];
+    // "Wang rejected the claim, saying Beijing …": the participle's speaker is the sentence's subject.
+    if (before?.text === "," && /ing$/u.test(tokens[cue]?.lower ?? "")) {
+      const found = this.englishSubject(sentence, 0, skip);
+      if (found) return found;
+    }
     if (before && /^(?:and|but)$/u.test(before.lower)) {
       // "In a statement, X apologised and said …": past an opening phrase to the subject.
       const opening = /^(?:in|on|at|after|before|during|speaking|asked|later)$/u.test(tokens[0]?.lower ?? "");
@@ -524,11 +530,18 @@ export class Speakers {
       }
       if (!token.word && !/^[-–'’]$/u.test(token.text)) break;
       if (nouns > 0 && stop.has(token.lower) && !(token.lower === "der" || token.lower === "des")) break;
+      // "forderte der 45-Jährige die Partner auf": a second article after the noun opens the object.
+      if (
+        nouns > 0 &&
+        this.language === "de" &&
+        /^(?:die|das|den|dem|ein|eine|einen|einem)$/u.test(token.lower)
+      )
+        break;
       if (nouns > 0 && this.language === "en" && DETERMINERS.has(token.lower)) break;
       // "Sprecher des russischen Ministeriums": an adjective after a genitive article stays in the phrase.
       const genitiveAdjective =
         /^(?:der|des)$/u.test(tokens[j - 1]?.lower ?? "") && /(?:e|en|er|es|em)$/u.test(token.lower);
-      if (token.cap || (this.language === "en" && token.word)) nouns++;
+      if (token.cap || (this.language === "en" && token.word) || /^\d+-\p{Lu}/u.test(token.text)) nouns++;
       else if (
         nouns > 0 &&
         this.language === "de" &&

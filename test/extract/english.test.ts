@@ -133,6 +133,16 @@ describe("English pronouns and names", () => {
     expect(speakerIn(doc, "The rule of law")).toBe("Irfaan Ali");
   });
 
+  it("gives 'saying …' to the sentence's subject and reads 'said at least …' as a clause", () => {
+    const other = extract(
+      'Foreign Minister Wang Yi rejected the claim, saying Beijing "does not sell weapons." ' +
+        "Amnesty International said at least two protesters had been shot.",
+      { language: "en", publishedAt: "2024-04-02" },
+    );
+    expect(speakerIn(other, "does not sell weapons")).toBe("Wang Yi");
+    expect(speakerIn(other, "at least two protesters")).toBe("Amnesty International");
+  });
+
   it("never makes a contraction or the people told into the speaker", () => {
     expect(doc.actors.map((actor) => actor.name)).not.toContain("We've");
     expect(speakerIn(doc, "We've made very clear")).not.toBe("reporters");

@@ -188,6 +188,13 @@ describe("German speakers the frame names indirectly", () => {
     expect(speakerOf(doc, "die Kürzung zurückzunehmen")).toBe("Otto Brenner");
   });
 
+  it("ends the phrase after the verb where its object begins", () => {
+    const doc = run(
+      "Präsident Jonas Ahrens sprach am Abend. Erneut forderte der 58-Jährige die Partner auf, mehr Hilfe zu schicken.",
+    );
+    expect(speakerOf(doc, "mehr Hilfe zu schicken")).toBe("Jonas Ahrens");
+  });
+
   it("reads a source in marks after 'laut'", () => {
     const doc = run("Laut „Tagesspiegel“ soll das Gesetz im Frühjahr kommen.");
     expect(speakerOf(doc, "soll das Gesetz")).toBe("Tagesspiegel");
