@@ -54,8 +54,12 @@ export function findMarks(text: string, start: number, end: number): Mark[] {
           i = j + 1;
           continue;
         }
-        // Multi-paragraph quotes leave the paragraph open: take it to the paragraph end.
-        if (j >= end && (i === start || /:\s*$/u.test(text.slice(start, i))) && end - i > 20) {
+        // Multi-paragraph quotes leave the paragraph open: take it to the paragraph end. Mid-paragraph
+        // too when a sentence ended before the mark and the next paragraph opens with a mark again.
+        const reopened =
+          /[.!?]\s+$/u.test(text.slice(start, i)) &&
+          CLOSERS[text.slice(end).trimStart()[0] ?? ""] !== undefined;
+        if (j >= end && (i === start || /:\s*$/u.test(text.slice(start, i)) || reopened) && end - i > 20) {
           marks.push({ open: i, close: end });
           i = end;
           continue;

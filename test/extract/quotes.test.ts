@@ -104,3 +104,17 @@ describe("a frame that opens a colon", () => {
     expect(speakerOf(doc, "Wir prüfen")).toBe("Hans Müller");
   });
 });
+
+describe("quotes over several paragraphs", () => {
+  it("keeps a quote open to its paragraph's end when the next paragraph opens with a mark", () => {
+    const text = [
+      "Coach praises keeper",
+      "“I have not seen a better game,” coach Ellen Dorsey said. “He was magnificent. Everyone saw it.",
+      "“He kept us in the league, and he knows it.”",
+    ].join("\n");
+    const doc = extract(text, { language: "en", publishedAt: "2024-05-02" });
+    expectValidDocument(text, doc);
+    expect(doc.quotes.map((q) => q.text)).toContain("He was magnificent. Everyone saw it.");
+    expect(speakerOf(doc, "He was magnificent")).toBe("Ellen Dorsey");
+  });
+});
