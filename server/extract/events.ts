@@ -170,6 +170,7 @@ export class EventFinder {
         const event = this.eventAt(sentence, trigger, times.get(sentence.index) ?? []);
         if (!event) continue;
         this.answerTarget(event, events, sentence);
+        this.sameOccasion(event, events, sentence, sentences);
         const signature = `${event.cameo.slice(0, 2)}:${event.participants.map((p) => p.cluster.key).join(",")}`;
         if (usedPairs.has(signature)) continue;
         usedPairs.add(signature);
@@ -235,6 +236,26 @@ export class EventFinder {
     return tokens
       .slice(from, to)
       .some((t) => !t.cap && (verbs.get(t.lower)?.cameo || speech.get(t.lower)?.cameo));
+  }
+
+  /**
+   * "Am Montag demonstrierten Tausende … Die Polizei nahm 14 Personen fest.": an event told as done in
+   * the simple past or perfect, with no time of its own, a few sentences after an event dated to a
+   * day, belongs to that day's occasion. A pluperfect ("hatte … gefordert") tells of earlier things.
+   */
+  private sameOccasion(
+    event: FoundEvent,
+    events: FoundEvent[],
+    sentence: Sentence,
+    sentences: Sentence[],
+  ): void {
+    if (event.time || (event.modality !== "ASSERTED" && event.modality !== "REPORTED")) return;
+    if (sentence.tokens.some((t) => /^(?:hatte|hatten|war|waren|had)$/u.test(t.lower))) return;
+    const dated = events.findLast((e) => e.time && e.evidence.end <= sentence.start);
+    if (dated?.time?.precision !== "DAY" || !dated.time.start || dated.time.direction === "FUTURE") return;
+    const from = sentences.find((s) => s.start <= dated.evidence.start && dated.evidence.start < s.end);
+    if (!from || sentence.index - from.index > 8) return;
+    event.time = dated.time;
   }
 
   /**
@@ -360,11 +381,24 @@ export class EventFinder {
       // Walk back over articles, adjectives and place nouns to the governing preposition.
       let p = mention.first - 1;
       let genitiveOf: Token | null = null;
+      let genitiveArticle = false;
       while (p >= clauseStart) {
         const token = tokens[p];
         if (!token?.word) break;
-        if (/^(?:der|die|das|den|dem|des|the|a|an)$/u.test(token.lower)) p--;
-        else if (
+        if (/^(?:der|die|das|den|dem|des|the|a|an)$/u.test(token.lower)) {
+          // "die Kürzungen der Bundesregierung": der/des right after a noun make a genitive.
+          genitiveArticle = p === mention.first - 1 && /^(?:der|des)$/u.test(token.lower);
+          p--;
+          if (
+            genitiveArticle &&
+            tokens[p]?.cap &&
+            tokens[p]?.word &&
+            !this.lex.placeNounOf(tokens[p]?.text ?? "")
+          ) {
+            genitiveOf = tokens[p] ?? null;
+            break;
+          }
+        } else if (
           !token.cap &&
           /(?:e|en|er|es|em)$/u.test(token.lower) &&
           !this.lex.functionWords.has(token.lower)
@@ -377,8 +411,19 @@ export class EventFinder {
         } else break;
       }
       // "verurteilte den Angriff Russlands": the owner of what is condemned or rejected is the target.
+      // "demonstrierten gegen die Kürzungen der Bundesregierung": so is the owner of what is protested.
       if (genitiveOf && genitiveOf !== trigger.token) {
-        if (!trigger.noun && root >= "10" && mention.first > trigger.index && cluster.kind !== "PLACE")
+        const owner = tokens.indexOf(genitiveOf);
+        const against =
+          /^(?:gegen|against)$/u.test(tokens[owner - 1]?.lower ?? "") ||
+          /^(?:gegen|against)$/u.test(tokens[owner - 2]?.lower ?? "") ||
+          /^(?:gegen|against)$/u.test(tokens[owner - 3]?.lower ?? "");
+        if (
+          !trigger.noun &&
+          root >= "10" &&
+          (mention.first > trigger.index || against) &&
+          cluster.kind !== "PLACE"
+        )
           candidates.push({ mention, cluster, preposition: "gegen" });
         continue;
       }

@@ -99,3 +99,18 @@ describe("events that answer the one before", () => {
     expect(de.events.map((event) => event.cameo)).toContain("173");
   });
 });
+
+describe("event time from the occasion", () => {
+  it("dates a later undated event of the story to the day of the occasion, but not a pluperfect", () => {
+    const text =
+      "Am Montag haben rund 5000 Landwirte in Bonn gegen die Pläne der Bundesregierung demonstriert. " +
+      "Zu der Kundgebung hatte der Bauernverband aufgerufen. " +
+      "Die Polizei nahm 14 Personen fest.";
+    const doc = extract(text, { language: "de", publishedAt: "2024-01-16" });
+    expectValidDocument(text, doc);
+    const protest = doc.events.find((event) => event.cameo.startsWith("14"));
+    expect(rolesOf(doc, protest)).toContain("Bundesregierung TARGET");
+    expect(doc.events.find((event) => event.cameo === "173")?.time?.start).toBe("2024-01-15");
+    expect(doc.events.find((event) => event.cameo.startsWith("02"))?.time ?? null).toBeNull();
+  });
+});
