@@ -315,6 +315,14 @@ export class ActorSet {
     cluster.extra.push({ start, end, text, form });
   }
 
+  /** Takes a mention from its cluster: "der Lette" read as a person is no longer a mention of Latvia. */
+  detach(mention: Mention): void {
+    const cluster = this.clusterOf.get(mention);
+    if (!cluster) return;
+    cluster.mentions = cluster.mentions.filter((m) => m !== mention);
+    this.clusterOf.delete(mention);
+  }
+
   /** Actors in order of first mention, with ids a1, a2, …; weak clusters only when used. */
   finalize(): { actors: Actor[]; idOf: Map<Cluster, string> } {
     const kept = this.clusters.filter(

@@ -943,6 +943,7 @@ export class Speakers {
     const found = this.lastPerson(first.start, feminine || article === "die" ? "f" : "m");
     if (!found || this.weakWord(found)) return null;
     if (!found.mentions.some((m) => m.start < first.start && first.start - m.start < 600)) return null;
+    if (demonym && inside[0]) this.actors.detach(inside[0]);
     this.actors.addMention(found, first.start, head.end, this.text.slice(first.start, head.end), "NOMINAL");
     found.used = true;
     return { speaker: found, mention: this.span(first.start, head.end) };

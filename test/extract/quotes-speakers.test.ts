@@ -188,6 +188,15 @@ describe("German speakers the frame names indirectly", () => {
     expect(speakerOf(doc, "die Kürzung zurückzunehmen")).toBe("Otto Brenner");
   });
 
+  it("reads 'sagte der Lette' as the Latvian just named, not as Latvia", () => {
+    const doc = run(
+      "EU-Kommissar Valdis Ozols verteidigte die Zölle. „Wir wollen keinen Streit“, sagte der Lette.",
+    );
+    expect(speakerOf(doc, "Wir wollen keinen Streit")).toBe("Valdis Ozols");
+    const latvia = doc.actors.find((actor) => actor.name === "Lettland");
+    expect(latvia?.mentions.map((mention) => mention.text) ?? []).not.toContain("der Lette");
+  });
+
   it("ends the phrase after the verb where its object begins", () => {
     const doc = run(
       "Präsident Jonas Ahrens sprach am Abend. Erneut forderte der 58-Jährige die Partner auf, mehr Hilfe zu schicken.",

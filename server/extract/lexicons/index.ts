@@ -352,6 +352,9 @@ function compile(): Lexicon {
     for (const metonym of splitList(row?.[2])) addName(metonym, entity, "METONYM");
     for (const demonym of [...splitList(row?.[3]), ...splitList(row?.[4])])
       addPhrase(demonym, entity, "DEMONYM");
+    // The masculine singular the list leaves out: "Letten" → "der Lette", "Russen" → "der Russe".
+    for (const plural of splitList(row?.[3]))
+      if (/[^er]en$/u.test(plural) && plural.length >= 6) addPhrase(plural.slice(0, -1), entity, "DEMONYM");
     const stems = splitList(row?.[5]);
     const packaged = nationalityDe[code];
     if (stems.length === 0 && packaged && /^\p{Lu}\p{Ll}+isch$/u.test(packaged))
