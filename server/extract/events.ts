@@ -84,6 +84,9 @@ const SUBORDINATORS =
 /** English words after which a verb form is a noun ("fresh attacks", "the visit"). */
 const NOUN_CONTEXT_EN =
   /^(?:the|a|an|its|his|her|their|our|this|that|these|those|such|fresh|new|further|recent|repeated|renewed|deadly|latest|more|several|many|few|no|any|air|drone|missile|rocket|terror|terrorist|cyber|state|official)$/u;
+/** Nouns and pronouns that point back at a claim or a demand a rejection answers. */
+const ANSWERED =
+  /^(?:forderung|forderungen|vorwurf|vorwürfe|vorwürfen|kritik|dies|das|darstellung|behauptung|behauptungen|anschuldigungen|vorschlag|bericht|berichte|move|claim|claims|accusation|accusations|allegation|allegations|demand|demands|proposal|report|reports|criticism)$/u;
 /** Verbs of expecting something to be delivered ("erwartet", "erhofft sich"). */
 const EXPECTING = /^(?:erwartet|erwarten|erwartete|erwarteten|erhofft|erhoffen|erhoffte|erhofften)$/u;
 /** Things one country supplies another (also as the end of a compound: "Waffentechnologien"). */
@@ -133,18 +136,10 @@ export class EventFinder {
         found.push({ token, index, cameo: verb.cameo, lemma: verb.lemma, noun: false });
         return;
       }
-      const englishNoun = this.language === "en" && !token.cap ? this.lex.eventNounsEn.get(lower) : undefined;
-      if (englishNoun) {
-        found.push({ token, index, cameo: englishNoun, lemma: lower, noun: true });
+      const noun = this.eventNoun(token);
+      if (noun) {
+        found.push({ token, index, cameo: noun.cameo, lemma: noun.lemma, noun: true });
         return;
-      }
-      if (this.language === "de" && token.cap && lower.length >= 5) {
-        for (const [noun, cameo] of this.lex.eventNouns) {
-          if (lower === noun || (lower.endsWith(noun) && noun.length >= 6)) {
-            found.push({ token, index, cameo, lemma: noun, noun: true });
-            return;
-          }
-        }
       }
       // "zur Verfügung stellen": provide.
       if (lower === "verfügung" && sentence.tokens[index - 1]?.lower === "zur") {
@@ -229,6 +224,20 @@ export class EventFinder {
     return null;
   }
 
+  /** The event a noun names ("Angriff", "Waffenlieferungen" as a compound's end, "sanctions"). */
+  private eventNoun(token: Token): { cameo: string; lemma: string } | null {
+    if (this.language === "en") {
+      const cameo = token.cap ? undefined : this.lex.eventNounsEn.get(token.lower);
+      return cameo ? { cameo, lemma: token.lower } : null;
+    }
+    const lower = token.lower;
+    if (!token.cap || lower.length < 5) return null;
+    const found = this.lex.eventNouns.find(
+      ([noun]) => lower === noun || (lower.endsWith(noun) && noun.length >= 6),
+    );
+    return found ? { cameo: found[1], lemma: found[0] } : null;
+  }
+
   /** Whether a verb that is an event of its own stands in tokens [from, to). */
   private eventVerbBetween(tokens: readonly Token[], from: number, to: number): boolean {
     const verbs = this.lex.eventVerbs[this.language];
@@ -259,24 +268,35 @@ export class EventFinder {
   }
 
   /**
-   * "Lindner wies die Forderung zurück", "Tehran dismissed the move": a rejection, condemnation or
-   * welcome with no one named answers the actor of the event just before it (in the two sentences
-   * before), who becomes its target (or, for a welcome, its recipient).
+   * "Lindner wies die Forderung zurück", "Tehran dismissed the claims": a rejection of a claim or a
+   * demand with no one named answers the actor of the event just before it (in the two sentences
+   * before), who becomes its target.
    */
   private answerTarget(event: FoundEvent, events: FoundEvent[], sentence: Sentence): void {
     const root = event.cameo.slice(0, 2);
-    if (!["05", "11", "12"].includes(root) || event.participants.length !== 1) return;
+    if ((root !== "11" && root !== "12") || event.participants.length !== 1) return;
+    // Only what points back at a claim, a demand or an act: "wies die Forderung zurück", "dismissed
+    // the claims", "verurteilte den Angriff".
+    const trigger = sentence.tokens.findIndex((t) => t.start === event.trigger.start);
+    const pointsBack = sentence.tokens
+      .slice(trigger, trigger + 6)
+      .some((t) => ANSWERED.test(t.lower) || this.eventNoun(t) !== null);
+    if (!pointsBack) return;
     const agent = event.participants[0]?.cluster;
+    // Not one's own side: the Kremlin's spokesman does not answer Russia.
+    const side = (cluster: Cluster | undefined) => cluster?.entity?.country || cluster?.country || null;
+    const other = (cluster: Cluster) =>
+      cluster !== agent && (side(cluster) === null || side(cluster) !== side(agent));
     const previous = events.findLast(
       (e) =>
         e.evidence.end <= sentence.start &&
         sentence.start - e.evidence.start < 600 &&
-        e.participants.some((p) => p.role === "AGENT" && p.cluster !== agent),
+        e.participants.some((p) => p.role === "AGENT" && other(p.cluster)),
     );
-    const answered = previous?.participants.find((p) => p.role === "AGENT" && p.cluster !== agent)?.cluster;
+    const answered = previous?.participants.find((p) => p.role === "AGENT" && other(p.cluster))?.cluster;
     if (!answered) return;
     answered.used = true;
-    event.participants.push({ cluster: answered, role: root === "05" ? "RECIPIENT" : "TARGET" });
+    event.participants.push({ cluster: answered, role: "TARGET" });
     const label = CAMEO_ROOTS[root]?.[this.language] ?? "";
     event.summary = `${agent?.name} – ${event.trigger.text} – ${answered.name} (${label})`;
   }
@@ -524,8 +544,14 @@ export class EventFinder {
     // "A traf B", "A and B met": a meeting (CAMEO 04 itself) has sides, not an agent and a recipient.
     if (trigger.cameo === "04") for (const p of participants) p.role = "PARTICIPANT";
     if (participants.length === 0) return null;
-    // A noun names an event only with two sides, and not as a topic ("über neue Waffenlieferungen").
-    if (trigger.noun && participants.length < 2) return null;
+    // A noun names an event with two sides, or with the one who does it as the clause's subject
+    // ("Die UN kündigten eine Untersuchung an"), and not as a topic ("über neue Waffenlieferungen").
+    const subjectOnly =
+      participants.length === 1 &&
+      candidates.some(
+        (c) => c.cluster === participants[0]?.cluster && c.mention.last <= trigger.index && !c.preposition,
+      );
+    if (trigger.noun && participants.length < 2 && !subjectOnly) return null;
     const topic = tokens
       .slice(Math.max(0, trigger.index - 3), trigger.index)
       .some((t) => /^(?:über|about|on)$/u.test(t.lower));

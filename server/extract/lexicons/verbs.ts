@@ -174,6 +174,7 @@ export const SPEECH_VERBS_EN: readonly string[] = [
   "thank|thanked,thanks|||051",
   "welcome|welcomed,welcomes|||051",
   "dismiss|dismissed,dismisses|||12",
+  "march|marched,marches|||14",
 ];
 
 /** Konjunktiv I forms that mark reported speech ("er habe … vereinbart"). */
@@ -259,6 +260,7 @@ export const EVENT_VERBS_DE: readonly string[] = [
   "abfeuern|feuer|ab|abgefeuert|19",
   "erobern|erober||erobert|192",
   "einlenken|lenk|ein|eingelenkt|08",
+  "beilegen|leg|bei|beigelegt|05",
   "verhängen|verhäng,verhing||verhängt|163",
   "räumen|räum||geräumt|17",
   "zerstören|zerstör||zerstört|19",
