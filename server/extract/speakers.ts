@@ -189,17 +189,17 @@ export class Speakers {
       )
         end--;
       if (SUBORDINATORS.has(first.lower)) start++;
+      const before =
+        this.resolve(sentence, start, end) ??
+        this.commaChain(sentence, start, end, skip) ??
+        // "X, author of the book "A, B," said": the title's comma cut the scan; read the whole chain.
+        (tokens.slice(start, end).some((t) => t.word) ? null : this.commaChain(sentence, 0, end, skip));
+      if (before) return result(before);
       // "told reporters": who is told is never the speaker.
       const after = lemma === "tell" ? null : this.phraseAfter(sentence, cue + 1, skip);
-      const postposed = after && !this.clauseAfter(tokens, after.mention) ? after : null;
-      if (!postposed) this.discard(after);
-      return result(
-        this.resolve(sentence, start, end) ??
-          this.commaChain(sentence, start, end, skip) ??
-          // "X, author of the book "A, B," said": the title's comma cut the scan; read the whole chain.
-          (tokens.slice(start, end).some((t) => t.word) ? null : this.commaChain(sentence, 0, end, skip)) ??
-          postposed,
-      );
+      if (after && !this.clauseAfter(tokens, after.mention)) return result(after);
+      this.discard(after);
+      return result(null);
     }
     if (SUBORDINATORS.has(first.lower)) {
       // "Als Begründung sagte ein Wissenschaftler": "als" opens a phrase, the verb is second.
