@@ -6,6 +6,7 @@
  */
 import { nominative, townAdjective } from "./declension.ts";
 import { type LexEntity, type Lexicon, lexicon } from "./lexicons/index.ts";
+import { CALENDAR_WORDS } from "./lexicons/words.ts";
 import type { Sentence } from "./sentences.ts";
 import { stripPossessive, type Token } from "./tokens.ts";
 import type { ActorKind, Language, MentionForm } from "./types.ts";
@@ -86,13 +87,6 @@ const NAME_PARTICLES = new Set([
   "la",
 ]);
 const LOCATIVE = new Set(["in", "im", "nach", "aus", "bei", "nahe", "near", "from", "to", "at", "into"]);
-const CALENDAR = new Set(
-  (
-    "januar februar märz april mai juni juli august september oktober november dezember montag dienstag " +
-    "mittwoch donnerstag freitag samstag sonntag sonnabend january february march may june july october " +
-    "december monday tuesday wednesday thursday friday saturday sunday"
-  ).split(" "),
-);
 /** Institutions of a state, named with the state's adjective ("das russische Verteidigungsministerium"). */
 const STATE_INSTITUTION =
   /(?:ministerium|ministeriums|luftwaffe|marine|geheimdienst|geheimdienstes|zentralbank|generalstab|generalstabs|küstenwache|botschaft|nachrichtendienst|nachrichtendienstes)$/u;
@@ -229,7 +223,7 @@ export class MentionFinder {
   nameLike(token: Token | undefined): boolean {
     if (!token?.word || !token.cap || token.text.length < 2) return false;
     if (this.knownNames.has(token.text) || this.knownNames.has(stripPossessive(token.text))) return true;
-    if (this.lex.functionWords.has(token.lower) || CALENDAR.has(token.lower)) return false;
+    if (this.lex.functionWords.has(token.lower) || CALENDAR_WORDS.has(token.lower)) return false;
     if (/^\d/u.test(token.text)) return false;
     const bare = stripPossessive(token.text);
     // The noun dictionary lists abbreviations too ("FIFA", "BASF"): upper-case words go by the acronym list.
@@ -255,7 +249,7 @@ export class MentionFinder {
   /** A capitalised word after an initial: a surname even when it looks like a compound ("Wiege|mann"). */
   private surnameShape(token: Token | undefined): boolean {
     if (!token?.word || !token.cap || token.text.length < 3) return false;
-    if (this.lex.functionWords.has(token.lower) || CALENDAR.has(token.lower)) return false;
+    if (this.lex.functionWords.has(token.lower) || CALENDAR_WORDS.has(token.lower)) return false;
     return /^\p{Lu}\p{Ll}+$/u.test(token.text) && !this.lex.roleOf(token.text, this.language);
   }
 
@@ -744,7 +738,7 @@ export class MentionFinder {
       token?.word === true &&
       token.cap &&
       !this.lex.functionWords.has(token.lower) &&
-      !CALENDAR.has(token.lower);
+      !CALENDAR_WORDS.has(token.lower);
     if (!capital(tokens[k])) return end;
     k++;
     while (k < end + 6) {
@@ -1158,7 +1152,7 @@ export class MentionFinder {
     if (!token?.word || !token.cap || !previous || !this.isGiven(previous.text)) return false;
     if (
       this.lex.functionWords.has(token.lower) ||
-      CALENDAR.has(token.lower) ||
+      CALENDAR_WORDS.has(token.lower) ||
       this.lex.roleOf(token.text, this.language)
     )
       return false;

@@ -30,6 +30,7 @@ import {
   THOUGHT_VERBS_DE,
 } from "./verbs.ts";
 import {
+  CALENDAR_WORDS,
   COMMON_NOUN_ENDING_DE,
   ENGLISH_ORG_HEADS,
   ENGLISH_PLACE_HEADS,
@@ -209,9 +210,6 @@ export function verbReading(
   if (!entry) return undefined;
   return [entry, ...(entry.alternatives ?? [])].find((reading) => !missingParticle(reading, tokens, index));
 }
-
-const CALENDAR_NAMES =
-  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|januar|februar|märz|mai|juni|juli|oktober|dezember)$/u;
 
 function germanVerbForms(stems: string[], particle: string | null, extra: string[]): string[] {
   const endings = ["e", "en", "t", "et", "st", "est", "te", "ten", "tet", "test", "n"];
@@ -428,7 +426,7 @@ function compile(): Lexicon {
   // Packaged names that are also German nouns, function words or days and months ("Will", "Rose",
   // "Mark", "Tuesday", "June") are left out.
   const notAName = (name: string) =>
-    commonNouns.has(name) || functionWords.has(name.toLowerCase()) || CALENDAR_NAMES.test(name.toLowerCase());
+    commonNouns.has(name) || functionWords.has(name.toLowerCase()) || CALENDAR_WORDS.has(name.toLowerCase());
   for (const name of packagedGivenNames())
     if (!givenNames.has(name) && !notAName(name)) givenNames.set(name, "x");
   const surnames = new Set<string>();

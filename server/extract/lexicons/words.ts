@@ -40,6 +40,15 @@ export const FUNCTION_WORDS: readonly string[] = (
   // English contractions come with straight and curly apostrophes.
   .flatMap((word) => (word.includes("'") ? [word, word.replace("'", "’")] : [word]));
 
+/** Months and weekdays, German and English, lower case: never names ("am Freitag", "in May"). */
+export const CALENDAR_WORDS: ReadonlySet<string> = new Set(
+  (
+    "januar februar märz april mai juni juli august september oktober november dezember montag dienstag " +
+    "mittwoch donnerstag freitag samstag sonntag sonnabend january february march may june july october " +
+    "december monday tuesday wednesday thursday friday saturday sunday"
+  ).split(" "),
+);
+
 /** Given names (German, English, Slavic, Arabic, Asian transliterations); gender m/f/x. */
 export const GIVEN_NAMES: Readonly<Record<string, "m" | "f" | "x">> = Object.fromEntries([
   ...(
