@@ -109,7 +109,8 @@ describe("event time from the occasion", () => {
     const doc = extract(text, { language: "de", publishedAt: "2024-01-16" });
     expectValidDocument(text, doc);
     const protest = doc.events.find((event) => event.cameo.startsWith("14"));
-    expect(rolesOf(doc, protest)).toContain("Bundesregierung TARGET");
+    // The German government is Germany, as "US-Regierung" is the United States.
+    expect(rolesOf(doc, protest)).toContain("Deutschland TARGET");
     expect(doc.events.find((event) => event.cameo === "173")?.time?.start).toBe("2024-01-15");
     expect(doc.events.find((event) => event.cameo.startsWith("02"))?.time ?? null).toBeNull();
   });

@@ -40,7 +40,7 @@ export const COUNTRY_ROWS: readonly string[] = [
   "FI|Q33|Helsinki|Finnen,Finnin|Finns|finnisch|",
   "FR|Q142|Paris,Élysée,Elysée,Élysée-Palast|Franzosen,Französin|French|französisch|",
   "GE|Q230|Tiflis,Tbilisi|Georgier,Georgiern|Georgians|georgisch|",
-  "DE|Q183|Berlin,Kanzleramt|Deutsche,Deutschen|Germans|deutsch|Bundesrepublik,BRD",
+  "DE|Q183|Berlin,Kanzleramt,Bundesregierung|Deutsche,Deutschen|Germans|deutsch|Bundesrepublik,BRD",
   "GR|Q41|Athen,Athens|Griechen,Griechin|Greeks|griechisch|",
   "HU|Q28|Budapest|Ungarn,Ungarin|Hungarians|ungarisch|",
   "IS|Q189|Reykjavík,Reykjavik|Isländer,Isländern|Icelanders|isländisch|",

@@ -37,7 +37,6 @@ export const ORGANIZATION_ROWS: readonly string[] = [
   "Wagner-Gruppe||Gruppe Wagner,Wagner Group,Wagner-Söldner|RU||Wagner Group",
   "Bundestag|Q154797|Deutscher Bundestag,Bundestags|DE|",
   "Bundesrat||Bundesrats|DE|",
-  "Bundesregierung||German government|DE||German government",
   "Bundeswehr||German armed forces|DE|",
   "Bundesverfassungsgericht||BVerfG,Karlsruher Richter|DE||Federal Constitutional Court",
   "SPD|Q49768|Sozialdemokraten|DE|",
