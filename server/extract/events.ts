@@ -434,10 +434,9 @@ export class EventFinder {
       // "demonstrierten gegen die Kürzungen der Bundesregierung": so is the owner of what is protested.
       if (genitiveOf && genitiveOf !== trigger.token) {
         const owner = tokens.indexOf(genitiveOf);
-        const against =
-          /^(?:gegen|against)$/u.test(tokens[owner - 1]?.lower ?? "") ||
-          /^(?:gegen|against)$/u.test(tokens[owner - 2]?.lower ?? "") ||
-          /^(?:gegen|against)$/u.test(tokens[owner - 3]?.lower ?? "");
+        const against = tokens
+          .slice(Math.max(0, owner - 3), owner)
+          .some((t) => /^(?:gegen|against)$/u.test(t.lower));
         if (
           !trigger.noun &&
           root >= "10" &&

@@ -635,13 +635,7 @@ export class MentionFinder {
       if (entity && end === org.end) entityMention(i, end, entity, "NAME", "NAME");
       else {
         const name = end === org.end ? org.name : this.surface(tokens, i, end);
-        mention(i, end, {
-          kind: "ORGANIZATION",
-          key: `name:${name.toLowerCase()}`,
-          name,
-          use: "NAME",
-          form: "NAME",
-        });
+        mention(i, end, byName("ORGANIZATION", name));
       }
       return end;
     }
@@ -651,26 +645,14 @@ export class MentionFinder {
       const end = this.purposeTail(tokens, i + 1);
       if (end > i + 1) {
         const name = this.surface(tokens, i, end);
-        mention(i, end, {
-          kind: "ORGANIZATION",
-          key: `name:${name.toLowerCase()}`,
-          name,
-          use: "NAME",
-          form: "NAME",
-        });
+        mention(i, end, byName("ORGANIZATION", name));
         return end;
       }
     }
 
     const institution = this.institution(tokens, i);
     if (institution) {
-      mention(i, institution.end, {
-        kind: "ORGANIZATION",
-        key: `name:${institution.name.toLowerCase()}`,
-        name: institution.name,
-        use: "NAME",
-        form: "NAME",
-      });
+      mention(i, institution.end, byName("ORGANIZATION", institution.name));
       return institution.end;
     }
 
