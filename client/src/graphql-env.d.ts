@@ -76,7 +76,7 @@ export type introspection_types = {
     'TimePrecision': { name: 'TimePrecision'; enumValues: 'DAY' | 'MONTH' | 'RANGE' | 'VAGUE' | 'YEAR'; };
     'TimeRange': { kind: 'INPUT_OBJECT'; name: 'TimeRange'; isOneOf: false; inputFields: [{ name: 'from'; type: { kind: 'SCALAR'; name: 'Date'; ofType: null; }; defaultValue: null }, { name: 'to'; type: { kind: 'SCALAR'; name: 'Date'; ofType: null; }; defaultValue: null }]; };
     'UserError': { kind: 'OBJECT'; name: 'UserError'; fields: { 'code': { name: 'code'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'ENUM'; name: 'UserErrorCode'; ofType: null; }; } }; 'field': { name: 'field'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'LIST'; name: never; ofType: { kind: 'NON_NULL'; name: never; ofType: { kind: 'SCALAR'; name: 'String'; ofType: null; }; }; }; } }; 'message': { name: 'message'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'SCALAR'; name: 'String'; ofType: null; }; } }; }; };
-    'UserErrorCode': { name: 'UserErrorCode'; enumValues: 'EMPTY_TEXT' | 'INVALID_DATE' | 'INVALID_TEXT' | 'INVALID_URL' | 'NOT_FOUND' | 'TEXT_TOO_LARGE' | 'UNSUPPORTED_LANGUAGE'; };
+    'UserErrorCode': { name: 'UserErrorCode'; enumValues: 'EMPTY_TEXT' | 'EXTRACTION_FAILED' | 'EXTRACTION_TIMEOUT' | 'FIELD_TOO_LONG' | 'INVALID_CHARACTERS' | 'INVALID_DATE' | 'INVALID_TEXT' | 'INVALID_URL' | 'NOT_FOUND' | 'NO_LETTERS' | 'TEXT_TOO_LARGE' | 'UNSUPPORTED_LANGUAGE'; };
 };
 
 /** An IntrospectionQuery representation of your schema.

@@ -17,7 +17,12 @@ export type UserErrorCode =
   | "UNSUPPORTED_LANGUAGE"
   | "INVALID_DATE"
   | "INVALID_URL"
-  | "NOT_FOUND";
+  | "NOT_FOUND"
+  | "FIELD_TOO_LONG"
+  | "INVALID_CHARACTERS"
+  | "NO_LETTERS"
+  | "EXTRACTION_TIMEOUT"
+  | "EXTRACTION_FAILED";
 
 export type UserError = { field: string[]; message: string; code: UserErrorCode };
 

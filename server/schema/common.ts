@@ -42,6 +42,13 @@ export const UserErrorCode = builder.enumType("UserErrorCode", {
     INVALID_DATE: { description: "A date is not YYYY-MM-DD." },
     INVALID_URL: { description: "A URL is not http(s)." },
     NOT_FOUND: { description: "The object named does not exist." },
+    FIELD_TOO_LONG: { description: "A field is longer than its limit (see the README's limits)." },
+    INVALID_CHARACTERS: { description: "A field holds NUL, control characters or broken surrogates." },
+    NO_LETTERS: {
+      description: "The text holds no letters (only spaces, digits, marks or invisible characters).",
+    },
+    EXTRACTION_TIMEOUT: { description: "Reading the text took longer than the extraction time budget." },
+    EXTRACTION_FAILED: { description: "The extractor failed on this text; nothing was stored." },
   },
 });
 
