@@ -19,11 +19,12 @@ import {
   type Language,
   type Quote,
 } from "./types.ts";
+import { EXTRACTOR } from "./version.ts";
 
 export type { AnnotationDocument, ExtractOptions } from "./types.ts";
 export { ExtractionError } from "./types.ts";
 
-export const EXTRACTOR = { name: "newsgraph-rules", version: "0.5.0" } as const;
+export { EXTRACTOR };
 
 /** Largest accepted text, in UTF-8 bytes. */
 export const MAX_TEXT_BYTES = 1_000_000;
