@@ -1,19 +1,23 @@
 import { timingSafeEqual } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
-import { GraphQLError } from "graphql";
-import { createYoga, maskError, type Plugin } from "graphql-yoga";
-import { isDatabaseUnavailable } from "./database/outage.ts";
+import { createYoga, type Plugin } from "graphql-yoga";
+import { describeError } from "./database/outage.ts";
+import { requestDeadlinePlugin } from "./database/request-deadline.ts";
 import { prisma } from "./db.ts";
-import type { Env } from "./env.ts";
+import { type Env, parseEnv } from "./env.ts";
 import { exampleOperations } from "./examples.ts";
+import { bodyLimitPlugin } from "./http/body-limit.ts";
+import { corsPolicy, jsonBodiesOnlyPlugin, varyByOriginPlugin } from "./http/cross-origin.ts";
+import { errorMasking } from "./http/errors.ts";
+import { operationLimitsPlugin } from "./http/operation-limits.ts";
+import { securityHeadersPlugin } from "./http/security-headers.ts";
 import { persistedOperationsPlugin } from "./persisted-operations.ts";
 import type { Context } from "./schema/builder.ts";
 import { schema } from "./schema/index.ts";
 import { createStaticHandler } from "./static.ts";
 
-const MAX_BODY_BYTES = 4_000_000;
+const GRAPHQL_ENDPOINT = "/graphql";
 
 function bearerMatches(request: Request, token: string): boolean {
   const sent = /^Bearer\s+(.+)$/i.exec(request.headers.get("authorization") ?? "")?.[1]?.trim() ?? "";
@@ -27,19 +31,7 @@ function routesPlugin(readerRoot: string): Plugin {
   const serveReader = createStaticHandler(readerRoot);
   return {
     async onRequest({ url, request, endResponse }) {
-      if (url.pathname === "/graphql" || url.pathname.startsWith("/graphql/")) {
-        // An article is at most 1 MB; JSON escaping can double it. Refuse far larger bodies unread.
-        if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
-          const message = `The request body is over ${MAX_BODY_BYTES / 1_000_000} MB: an article may have at most 1 MB of text.`;
-          endResponse(
-            Response.json(
-              { errors: [{ message, extensions: { code: "PAYLOAD_TOO_LARGE" } }] },
-              { status: 413 },
-            ),
-          );
-        }
-        return;
-      }
+      if (url.pathname === GRAPHQL_ENDPOINT || url.pathname.startsWith(`${GRAPHQL_ENDPOINT}/`)) return;
       if (url.pathname === "/healthz") {
         endResponse(Response.json({ status: "ok" }));
         return;
@@ -49,8 +41,9 @@ function routesPlugin(readerRoot: string): Plugin {
           await prisma.$queryRaw`SELECT 1`;
           endResponse(Response.json({ status: "ready" }));
         } catch (error) {
-          const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-          endResponse(Response.json({ status: "database unavailable", error: message }, { status: 503 }));
+          endResponse(
+            Response.json({ status: "database unavailable", error: describeError(error) }, { status: 503 }),
+          );
         }
         return;
       }
@@ -62,11 +55,13 @@ function routesPlugin(readerRoot: string): Plugin {
   };
 }
 
-export type AppOptions = Pick<Env, "apiToken" | "production"> & {
-  readerRoot?: string;
-  persistedOperations?: string;
-};
+export type AppOptions = Pick<Env, "apiToken" | "production"> &
+  Partial<Pick<Env, "maxBodyBytes" | "corsOrigins">> & {
+    readerRoot?: string;
+    persistedOperations?: string;
+  };
 
+const defaults = parseEnv({});
 const defaultReaderRoot = fileURLToPath(new URL("../client/dist", import.meta.url));
 const defaultPersistedOperations = fileURLToPath(
   new URL("../client/persisted-operations.json", import.meta.url),
@@ -74,10 +69,12 @@ const defaultPersistedOperations = fileURLToPath(
 
 /** Builds the whole HTTP app (GraphQL, playground, health, reader); main.ts only listens. */
 export function createApp(options: AppOptions) {
-  const { apiToken } = options;
+  const { apiToken, production } = options;
+  const maxBodyBytes = options.maxBodyBytes ?? defaults.maxBodyBytes;
+  const corsOrigins = options.corsOrigins ?? defaults.corsOrigins;
   return createYoga<Record<string, unknown>, Context>({
     schema,
-    graphqlEndpoint: "/graphql",
+    graphqlEndpoint: GRAPHQL_ENDPOINT,
     landingPage: false,
     renderGraphiQL,
     graphiql: {
@@ -85,26 +82,20 @@ export function createApp(options: AppOptions) {
       defaultTabs: exampleOperations,
       defaultEditorToolsVisibility: true,
     },
-    maskedErrors: {
-      isDev: !options.production,
-      maskError: (error, message, isDev) =>
-        isDatabaseUnavailable(error)
-          ? new GraphQLError("The database is unavailable right now: try again in a moment.", {
-              extensions: { code: "DATABASE_UNAVAILABLE", http: { status: 503 } },
-            })
-          : maskError(error, message, isDev),
-    },
+    cors: corsPolicy(corsOrigins),
+    // No file uploads: a multipart body is refused like any other that is not JSON.
+    multipart: false,
+    // Checked against Content-Length up front, and again while a (chunked) body is read.
+    maxRequestBodySize: maxBodyBytes,
+    maskedErrors: errorMasking({ production }),
     context: ({ request }) => ({ canWrite: apiToken === undefined || bearerMatches(request, apiToken) }),
     plugins: [
-      EnvelopArmorPlugin({
-        // Cost is computed by the schema (nested `first` multiplies); armor guards the shape.
-        costLimit: { enabled: false },
-        maxDepth: { n: 12, ignoreIntrospection: true, flattenFragments: true },
-        maxAliases: { n: 15 },
-        maxDirectives: { n: 20 },
-        maxTokens: { n: 5000 },
-        blockFieldSuggestion: { enabled: options.production },
-      }),
+      securityHeadersPlugin(GRAPHQL_ENDPOINT),
+      varyByOriginPlugin(corsOrigins),
+      jsonBodiesOnlyPlugin(),
+      bodyLimitPlugin(maxBodyBytes),
+      operationLimitsPlugin({ production }),
+      requestDeadlinePlugin(),
       routesPlugin(options.readerRoot ?? defaultReaderRoot),
       persistedOperationsPlugin(options.persistedOperations ?? defaultPersistedOperations),
     ],

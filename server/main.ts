@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import { applyMigrations } from "../prisma/engine.ts";
 import { createApp } from "./app.ts";
+import { describeError, waitForDatabase } from "./database/outage.ts";
 import { closeDatabase, connectionString, prisma } from "./db.ts";
 import { env } from "./env.ts";
 import { warmUp } from "./extract/index.ts";
@@ -9,10 +10,17 @@ import { seedIfEmpty } from "./ingest/seed.ts";
 
 const where = env.databaseUrl ? "PostgreSQL at DATABASE_URL" : `embedded PostgreSQL in ${env.dataDir}`;
 
-const applied = await applyMigrations(connectionString).catch((error: unknown) => {
-  console.error(
-    `Cannot prepare the database (${where}): ${error instanceof Error ? error.message.split("\n")[0] : error}`,
-  );
+// A database that is not up yet (starting with it, e.g. under docker compose) is waited for.
+async function prepareDatabase(): Promise<string[]> {
+  await waitForDatabase(() => prisma.$queryRaw`SELECT 1`, {
+    retries: env.databaseStartRetries,
+    log: (line) => console.warn(line),
+  });
+  return applyMigrations(connectionString);
+}
+
+const applied = await prepareDatabase().catch((error: unknown) => {
+  console.error(`Cannot prepare the database (${where}): ${describeError(error)}`);
   console.error(
     env.databaseUrl ? "Start that PostgreSQL server, or unset DATABASE_URL to use the embedded one." : "",
   );

@@ -27,6 +27,9 @@ export async function setup() {
     console.log("Tests use the embedded PostgreSQL (PGlite), in memory: no DATABASE_URL given");
   }
   process.env.NEWSGRAPH_SEED = "false";
+  // Test files extract in their own process (quicker to start); the pool's child processes have
+  // their own test, and `npm start` in the tests runs them as a user's server does.
+  process.env.EXTRACTION_WORKERS ??= "0";
   await applyMigrations(process.env.DATABASE_URL as string);
 }
 

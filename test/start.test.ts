@@ -75,10 +75,22 @@ describe("npm start without DATABASE_URL", () => {
 });
 
 describe("npm start with an unreachable DATABASE_URL", () => {
-  it("stops with a message that says what to do", async () => {
-    const env = { ...process.env, DATABASE_URL: "postgresql://postgres@127.0.0.1:9/none" };
-    await expect(startServerProcess(env)).rejects.toThrow(
-      /Cannot prepare the database[\s\S]*unset DATABASE_URL/,
+  it("retries with backoff, saying why, then stops with a message that says what to do", async () => {
+    const env = {
+      ...process.env,
+      DATABASE_URL: "postgresql://postgres@127.0.0.1:9/none",
+      DATABASE_START_RETRIES: "2",
+    };
+    const failure = await startServerProcess(env).then(
+      () => new Error("npm start came up without its database"),
+      (error: Error) => error,
     );
+    expect(failure.message).toMatch(/exited with [1-9]/);
+    expect(failure.message).toMatch(
+      /Waiting for the database \(cannot reach 127\.0\.0\.1:9\): retry 1 of 2 in 0\.5 s/,
+    );
+    expect(failure.message).toMatch(/retry 2 of 2 in 1 s/);
+    expect(failure.message).not.toMatch(/retry 3/);
+    expect(failure.message).toMatch(/Cannot prepare the database[\s\S]*unset DATABASE_URL/);
   }, 60_000);
 });

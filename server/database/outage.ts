@@ -1,27 +1,145 @@
-// Tells a lost or unreachable database apart from a bug, so that clients get "try again"
-// instead of a bare "Unexpected error".
-const UNREACHABLE_CODES = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ETIMEDOUT",
-  "EPIPE",
-  "ENOTFOUND",
-  "57P01",
-  "57P03",
-]);
-const UNREACHABLE_PRISMA = new Set(["P1001", "P1002", "P1008", "P1017"]);
-const UNREACHABLE_TEXT =
-  /ECONNREFUSED|ECONNRESET|Connection terminated|connection timeout|timeout exceeded when trying to connect|Can't reach database|server closed the connection|the database system is (shutting down|starting up)/i;
+// Tells a lost or unreachable database apart from a bug, so that clients get "try again" (503)
+// instead of a bare "Unexpected error", and operators get the reason in words.
 
-export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
-  if (!error || typeof error !== "object" || depth > 5) return false;
-  const { code, message, cause, originalError } = error as {
-    code?: unknown;
-    message?: unknown;
+type Fault = {
+  code?: unknown;
+  kind?: unknown;
+  message?: unknown;
+  address?: unknown;
+  port?: unknown;
+  host?: unknown;
+};
+
+const at = (fault: Fault, host = fault.address ?? fault.host) =>
+  typeof host === "string" && fault.port !== undefined ? ` to ${host}:${fault.port}` : "";
+
+/** Node's socket errors, as `pg` raises them. */
+const SOCKET_ERRORS: Record<string, (fault: Fault) => string> = {
+  ECONNREFUSED: (fault) => `connection refused${at(fault)}`,
+  ECONNRESET: () => "connection reset",
+  EPIPE: () => "connection broken",
+  ETIMEDOUT: (fault) => `connection timed out${at(fault)}`,
+  ENOTFOUND: (fault) => `host not found${typeof fault.host === "string" ? `: ${fault.host}` : ""}`,
+  EAI_AGAIN: () => "host name lookup failed",
+  EHOSTUNREACH: (fault) => `host unreachable${at(fault)}`,
+  ENETUNREACH: (fault) => `network unreachable${at(fault)}`,
+};
+
+/** PostgreSQL's SQLSTATEs for a lost connection or a server that is going away. */
+const SQLSTATES: Record<string, string> = {
+  "57P01": "terminated by administrator",
+  "57P02": "the server crashed",
+  "57P03": "the server is starting up or shutting down",
+  "53300": "too many connections",
+  "08000": "connection failure",
+  "08001": "cannot establish a connection",
+  "08003": "connection does not exist",
+  "08004": "the server refused the connection",
+  "08006": "connection failure",
+};
+
+/** What @prisma/adapter-pg makes of the errors above (DriverAdapterError's `cause.kind`). */
+const ADAPTER_KINDS: Record<string, (fault: Fault) => string> = {
+  DatabaseNotReachable: (fault) =>
+    typeof fault.host === "string" ? `cannot reach ${fault.host}:${fault.port}` : "cannot reach the server",
+  ConnectionClosed: () => "connection closed",
+  SocketTimeout: () => "connection timed out",
+  TooManyConnections: () => "too many connections",
+};
+
+/** Prisma's own codes for the same (when no cause says more). */
+const PRISMA_CODES: Record<string, string> = {
+  P1001: "cannot reach the server",
+  P1002: "the server timed out",
+  P1008: "operation timed out",
+  P1017: "the server closed the connection",
+};
+
+/** Errors that `pg`, pg-pool and Prisma's schema engine raise with a message only. */
+const MESSAGES =
+  /Connection terminated(?: unexpectedly| due to connection timeout)?|timeout exceeded when trying to connect|Can't reach database server at `[^`]+`|the database system is (?:shutting down|starting up)/i;
+
+function describeOne(fault: Fault): string | null {
+  const { code, kind, message } = fault;
+  if (typeof kind === "string" && ADAPTER_KINDS[kind]) return ADAPTER_KINDS[kind](fault);
+  if (typeof code === "string") {
+    if (SOCKET_ERRORS[code]) return SOCKET_ERRORS[code](fault);
+    if (SQLSTATES[code]) return SQLSTATES[code];
+    if (PRISMA_CODES[code]) return PRISMA_CODES[code];
+  }
+  const said = typeof message === "string" ? MESSAGES.exec(message)?.[0] : undefined;
+  return said ? said.charAt(0).toLowerCase() + said.slice(1) : null;
+}
+
+/** The errors an error wraps: `cause`, GraphQL's `originalError`, Prisma's `meta.driverAdapterError`. */
+function wrapped(error: object): unknown[] {
+  const { cause, originalError, meta } = error as {
     cause?: unknown;
     originalError?: unknown;
+    meta?: unknown;
   };
-  if (typeof code === "string" && (UNREACHABLE_CODES.has(code) || UNREACHABLE_PRISMA.has(code))) return true;
-  if (typeof message === "string" && UNREACHABLE_TEXT.test(message)) return true;
-  return isDatabaseUnavailable(cause, depth + 1) || isDatabaseUnavailable(originalError, depth + 1);
+  const adapterError = (meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError;
+  return [cause, originalError, adapterError];
+}
+
+/**
+ * Why the database cannot be used ("connection refused to 127.0.0.1:5432", "terminated by
+ * administrator"), or null when the error is not about reaching the database. The innermost
+ * reason wins: it says the most.
+ */
+export function databaseFault(error: unknown, depth = 0): string | null {
+  if (!error || typeof error !== "object" || depth > 6) return null;
+  for (const inner of wrapped(error)) {
+    const reason = databaseFault(inner, depth + 1);
+    if (reason) return reason;
+  }
+  return describeOne(error as Fault);
+}
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return databaseFault(error) !== null;
+}
+
+/** The first line of an error that is not a database fault, for logs and /readyz. */
+export function describeError(error: unknown): string {
+  const fault = databaseFault(error);
+  if (fault) return fault;
+  const message = error instanceof Error ? error.message : String(error);
+  return (
+    message
+      .split("\n")
+      .find((line) => line.trim())
+      ?.trim() ?? "unknown error"
+  );
+}
+
+export type WaitOptions = {
+  /** How many times to try again after the first failure. */
+  retries: number;
+  log: (line: string) => void;
+  /** First delay; each next one doubles, up to maxDelayMs. */
+  firstDelayMs?: number;
+  maxDelayMs?: number;
+};
+
+/**
+ * Runs `connect` until it succeeds, retrying with exponential backoff while the database is
+ * unreachable (a server still starting, a network not yet up). Any other error, or the last
+ * retry's, is thrown.
+ */
+export async function waitForDatabase<T>(
+  connect: () => Promise<T>,
+  { retries, log, firstDelayMs = 500, maxDelayMs = 5_000 }: WaitOptions,
+): Promise<T> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await connect();
+    } catch (error) {
+      const reason = databaseFault(error);
+      if (!reason || attempt >= retries) throw error;
+      const delay = Math.min(firstDelayMs * 2 ** attempt, maxDelayMs);
+      log(`Waiting for the database (${reason}): retry ${attempt + 1} of ${retries} in ${delay / 1000} s.`);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
 }
