@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { startEmbeddedPostgres } from "./database/embedded.ts";
+import { endWithRequest } from "./database/request-deadline.ts";
 import { env } from "./env.ts";
 import { PrismaClient } from "./generated/prisma/client.ts";
 
@@ -10,23 +11,66 @@ const embedded = env.databaseUrl ? undefined : await startEmbeddedPostgres(env.d
 export const connectionString = env.databaseUrl ?? embedded?.connectionString ?? "";
 
 let statementsSent = 0;
+const statementListeners = new Set<(sql: string) => void>();
+// PGlite neither enforces statement_timeout nor honours cancels (it runs one statement at a time,
+// on this thread): its statements are left to finish.
+const sendForRequest = embedded ? undefined : endWithRequest(connectionString);
 
-const pool = new pg.Pool({ connectionString, max: embedded ? 4 : 10, connectionTimeoutMillis: 10_000 });
+const pool = new pg.Pool({
+  connectionString,
+  max: embedded ? 4 : 10,
+  connectionTimeoutMillis: 10_000,
+  // Per connection, so that no statement of any caller (API, CLI, ingest) can run unbounded.
+  statement_timeout: env.statementTimeoutMs,
+});
 // A pool error (the server went away) must not crash the process: the next query reports it.
 pool.on("error", (error) => console.error(`database connection lost: ${error.message}`));
 pool.on("connect", (client) => {
   const send = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const backend = client as unknown as { processID: number | null };
   (client as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
     statementsSent += 1;
-    return send(...args);
+    const sql = typeof args[0] === "string" ? args[0] : String((args[0] as { text?: unknown }).text);
+    for (const listener of statementListeners) listener(sql);
+    const promised = typeof args.at(-1) !== "function" && !(args[0] as { submit?: unknown }).submit;
+    return sendForRequest && promised
+      ? sendForRequest(() => send(...args) as Promise<unknown>, { backendPid: backend.processID, sql })
+      : send(...args);
   };
 });
+// pg-pool's own query() hands out a connection through a callback, which runs in the context of
+// whichever request released that connection: taking it with a promise keeps the statement with
+// the request it is sent for (request-deadline.ts).
+(pool as { query: (config: string | pg.QueryConfig) => Promise<pg.QueryResult> }).query = async (config) => {
+  const client = await pool.connect();
+  // A connection cut mid-statement fails the statement and also emits "error" on its client,
+  // which would end the process if nobody listened.
+  const failedStatement = () => undefined;
+  client.on("error", failedStatement);
+  try {
+    const result = await client.query(config);
+    client.release();
+    return result;
+  } catch (error) {
+    // As pg-pool does: a connection whose statement failed is not trusted again.
+    client.release(error instanceof Error ? error : true);
+    throw error;
+  } finally {
+    client.off("error", failedStatement);
+  }
+};
 
 export const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
 
 /** SQL statements sent to the server so far by this process: tests use it to catch N+1 queries. */
 export function sqlStatementCount(): number {
   return statementsSent;
+}
+
+/** Calls `listener` with every SQL statement sent until the returned function is called (tests). */
+export function onSqlStatement(listener: (sql: string) => void): () => void {
+  statementListeners.add(listener);
+  return () => statementListeners.delete(listener);
 }
 
 export async function closeDatabase(): Promise<void> {

@@ -1,3 +1,4 @@
+import { createContextCache } from "@pothos/core";
 import { prismaConnectionHelpers } from "@pothos/plugin-prisma";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { prisma } from "../db.ts";
@@ -5,7 +6,7 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import { deleteArticle, ingestArticle } from "../ingest/ingest.ts";
 import { Actor } from "./actor.ts";
 import { builder } from "./builder.ts";
-import { planBothNodePaths, requireWrite, SortDirection, UserError } from "./common.ts";
+import { batchedByTick, planBothNodePaths, requireWrite, SortDirection, UserError } from "./common.ts";
 import { MentionForm, SegmentKind } from "./enums.ts";
 
 export const Segment = builder.prismaObject("Segment", {
@@ -42,16 +43,21 @@ const articleActors = prismaConnectionHelpers(builder, "ArticleActor", {
   resolveNode: (role) => role.actor,
 });
 
+// A text is up to 1 MB and its annotation several: an article loads only the columns asked for
+// (select mode), wherever it is nested, and these two cost more in a query's complexity.
+const LARGE_FIELD_COMPLEXITY = { text: 20, annotation: 50 } as const;
+
 export const Article = builder.prismaNode("Article", {
   id: { field: "id" },
+  select: { id: true },
   description: "A news article as given, and the actors, quotes and events read from it.",
   fields: (t) => ({
     slug: t.exposeString("slug", { description: "Stable, readable identifier for URLs." }),
     title: t.exposeString("title", { nullable: true, description: "The title given at ingestion, if any." }),
     displayTitle: t.string({
       description: "The title, or the text's first words when the article has none.",
-      select: { title: true, text: true },
-      resolve: (article) => article.title ?? firstWords(article.text),
+      select: { id: true, title: true },
+      resolve: (article, _args, context) => article.title ?? firstWordsOf(article, context),
     }),
     url: t.exposeString("url", { nullable: true, description: "Where the article was published." }),
     source: t.exposeString("source", { nullable: true, description: "The publisher or feed it came from." }),
@@ -63,6 +69,7 @@ export const Article = builder.prismaNode("Article", {
     }),
     text: t.exposeString("text", {
       description: "The text exactly as ingested; every offset points into it.",
+      complexity: LARGE_FIELD_COMPLEXITY.text,
     }),
     extractorVersion: t.exposeString("extractorVersion", {
       description: "Version of the extractor that read it.",
@@ -70,6 +77,7 @@ export const Article = builder.prismaNode("Article", {
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was ingested." }),
     annotation: t.expose("annotation", {
       type: "JSON",
+      complexity: LARGE_FIELD_COMPLEXITY.annotation,
       description:
         "The whole AnnotationDocument (the extraction format) as JSON: the export of this article.",
     }),
@@ -132,6 +140,21 @@ export const Article = builder.prismaNode("Article", {
     }),
   }),
 });
+
+// A titleless article is shown by its first words. Where the query loads its text anyway (the
+// article page) they come from there; elsewhere (lists) the first 200 characters of all the
+// request's titleless articles are read in one statement, instead of whole texts.
+const textStarts = createContextCache(() =>
+  batchedByTick(async (ids: string[]) => {
+    const rows = await prisma.$queryRaw<{ id: string; start: string }[]>`
+      SELECT id::text, substring(text FROM '[^[:space:]].{0,199}') AS start FROM "Article" WHERE id = ANY(${ids}::uuid[])`;
+    return new Map(rows.map((row) => [row.id, row.start]));
+  }),
+);
+
+async function firstWordsOf(article: { id: string; text?: string }, context: object): Promise<string> {
+  return firstWords(article.text ?? (await textStarts(context)(article.id)) ?? "");
+}
 
 function firstWords(text: string): string {
   const line = text.trim().split(/\n/)[0] ?? "";

@@ -11,6 +11,17 @@ import { getDatamodel } from "../generated/pothos-types.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Our ids are UUIDs: anything else is refused with a message rather than a database error. */
+export function decodeGlobalID(globalID: string): { typename: string; id: string } {
+  const [typename, id] = Buffer.from(globalID, "base64").toString("utf8").split(":");
+  if (!typename || !id || !UUID.test(id)) {
+    throw new GraphQLError(`"${globalID}" is not a newsgraph ID: use an \`id\` the API returned.`, {
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+  }
+  return { typename, id };
+}
+
 async function nullWhenMissing<T>(lookup: T | Promise<T>): Promise<T | null> {
   try {
     return await lookup;
@@ -20,22 +31,36 @@ async function nullWhenMissing<T>(lookup: T | Promise<T>): Promise<T | null> {
   }
 }
 
+/** Items of list arguments, inside input objects too (ids, modality…): each is work to do. */
+function listItems(value: unknown): number {
+  if (Array.isArray(value))
+    return value.length + value.reduce((sum: number, item) => sum + listItems(item), 0);
+  if (value && typeof value === "object" && !(value instanceof Date)) {
+    return Object.values(value).reduce((sum: number, item) => sum + listItems(item), 0);
+  }
+  return 0;
+}
+
 /**
  * Nested connections multiply (api.md): a connection's children count `first` (or `last`, else
- * the default page) times; its own edges/nodes lists then add nothing more. Other lists count 10.
+ * the default page) times; its own edges/nodes lists then add nothing more. `nodes(ids:)` counts
+ * its children once per ID (more than MAX_NODE_IDS are refused anyway); other lists count 10.
+ * Every item of a list argument adds to the field's own cost.
  */
 function connectionAwareComplexity(
   args: Record<string, unknown>,
   _context: Context,
   field: GraphQLField<unknown, Context, Record<string, unknown>>,
 ): { field: number; multiplier: number } {
+  if (Array.isArray(args.ids)) return { field: 1, multiplier: Math.min(args.ids.length, MAX_NODE_IDS) };
+  const own = 1 + listItems(args);
   if (field.args.some((arg) => arg.name === "first")) {
     const size = [args.first, args.last].find((value) => typeof value === "number") as number | undefined;
-    return { field: 1, multiplier: Math.max(1, Math.min(size ?? PAGE_SIZE.default, PAGE_SIZE.max)) };
+    return { field: own, multiplier: Math.max(1, Math.min(size ?? PAGE_SIZE.default, PAGE_SIZE.max)) };
   }
   const listed = isListType(getNullableType(field.type));
   const insideConnection = field.name === "edges" || field.name === "nodes";
-  return { field: 1, multiplier: listed && !insideConnection ? 10 : 1 };
+  return { field: own, multiplier: listed && !insideConnection ? 10 : 1 };
 }
 
 export type Context = {
@@ -45,6 +70,9 @@ export type Context = {
 
 /** Connections give `first`/`last` 1..100, 20 when not asked. */
 export const PAGE_SIZE = { default: 20, max: 100 } as const;
+
+/** `nodes(ids:)` takes at most this many IDs. */
+export const MAX_NODE_IDS = 100;
 
 export const builder = new SchemaBuilder<{
   PrismaTypes: PrismaTypes;
@@ -70,11 +98,8 @@ export const builder = new SchemaBuilder<{
       description: "Fetches any object by its global ID; null when there is none.",
       resolve: (_root, { id }, _context, _info, resolveNode) => nullWhenMissing(resolveNode(id)),
     },
-    nodesQueryOptions: {
-      description: "Fetches several objects by their global IDs, in the order given; null for unknown ones.",
-      resolve: (_root, { ids }, _context, _info, resolveNodes) =>
-        ids.map((id) => nullWhenMissing(resolveNodes([id]).then((nodes) => nodes[0]))),
-    },
+    // nodes.ts defines `nodes(ids:)`: it counts the IDs before decoding any.
+    nodesQueryOptions: false,
     defaultConnectionTypeOptions: { description: "A page of a list, with its cursors." },
     defaultEdgeTypeOptions: { description: "One item of a page and its cursor." },
     nodesOnConnection: { description: "The page's items, without their cursors." },
@@ -93,16 +118,7 @@ export const builder = new SchemaBuilder<{
     lastArgOptions: { description: "Take this many from the end (1..100)." },
     afterArgOptions: { description: "Start after this cursor." },
     beforeArgOptions: { description: "End before this cursor." },
-    // Our ids are UUIDs: refuse anything else with a message rather than a database error.
-    decodeGlobalID: (globalID) => {
-      const [typename, id] = Buffer.from(globalID, "base64").toString("utf8").split(":");
-      if (!typename || !id || !UUID.test(id)) {
-        throw new GraphQLError(`"${globalID}" is not a newsgraph ID: use an \`id\` the API returned.`, {
-          extensions: { code: "BAD_USER_INPUT" },
-        });
-      }
-      return { typename, id };
-    },
+    decodeGlobalID,
   },
   complexity: {
     fieldComplexity: connectionAwareComplexity,

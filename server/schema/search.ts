@@ -1,3 +1,4 @@
+import { queryFromInfo } from "@pothos/plugin-prisma";
 import { GraphQLError } from "graphql";
 import { prisma } from "../db.ts";
 import { Actor } from "./actor.ts";
@@ -183,7 +184,7 @@ builder.queryFields((t) => ({
       }),
       first: t.arg.int({ description: "At most this many of each kind (1..100, default 10)." }),
     },
-    resolve: async (_root, args) => {
+    resolve: async (_root, args, context, info) => {
       const query = args.query.trim();
       if (!query)
         throw new GraphQLError("The search query is empty.", { extensions: { code: "BAD_USER_INPUT" } });
@@ -198,10 +199,20 @@ builder.queryFields((t) => ({
         searchActors(query, limit),
         searchQuotes(query, limit),
       ]);
+      // Each kind's nodes load what the query asks of them, nested fields included (an
+      // article's columns only as asked: its text may be a megabyte).
+      const planned = (kind: string, select?: { id: true }) =>
+        queryFromInfo({ context, info, path: [kind, "node"], ...(select ? { select } : {}) });
       return {
-        articles: await attach(articleRows, (ids) => prisma.article.findMany({ where: { id: { in: ids } } })),
-        actors: await attach(actorRows, (ids) => prisma.actor.findMany({ where: { id: { in: ids } } })),
-        quotes: await attach(quoteRows, (ids) => prisma.quote.findMany({ where: { id: { in: ids } } })),
+        articles: await attach(articleRows, (ids) =>
+          prisma.article.findMany({ ...planned("articles", { id: true }), where: { id: { in: ids } } }),
+        ),
+        actors: await attach(actorRows, (ids) =>
+          prisma.actor.findMany({ ...planned("actors"), where: { id: { in: ids } } }),
+        ),
+        quotes: await attach(quoteRows, (ids) =>
+          prisma.quote.findMany({ ...planned("quotes"), where: { id: { in: ids } } }),
+        ),
       };
     },
   }),
