@@ -1,12 +1,20 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { startEmbeddedPostgres } from "./database/embedded.ts";
+import { FolderLockedError } from "./database/folder-lock.ts";
 import { endWithRequest } from "./database/request-deadline.ts";
 import { env } from "./env.ts";
 import { PrismaClient } from "./generated/prisma/client.ts";
 
 // DATABASE_URL names a real PostgreSQL; without it the embedded one under .data/ serves.
-const embedded = env.databaseUrl ? undefined : await startEmbeddedPostgres(env.dataDir);
+// Another process holding its folder is a user's situation, not a bug: one line, no stack.
+const embedded = env.databaseUrl
+  ? undefined
+  : await startEmbeddedPostgres(env.dataDir).catch((error: unknown) => {
+      if (!(error instanceof FolderLockedError)) throw error;
+      console.error(error.message);
+      process.exit(1);
+    });
 
 export const connectionString = env.databaseUrl ?? embedded?.connectionString ?? "";
 

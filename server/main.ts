@@ -4,7 +4,7 @@ import { createApp } from "./app.ts";
 import { describeError, waitForDatabase } from "./database/outage.ts";
 import { closeDatabase, connectionString, prisma } from "./db.ts";
 import { env } from "./env.ts";
-import { warmUp } from "./extract/index.ts";
+import { extractionPool } from "./ingest/extraction-pool.ts";
 import { reextractOutdated } from "./ingest/ingest.ts";
 import { seedIfEmpty } from "./ingest/seed.ts";
 
@@ -27,8 +27,8 @@ const applied = await prepareDatabase().catch((error: unknown) => {
   process.exit(1);
 });
 if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
-// Compile the lexicons now rather than on the first ingest.
-warmUp();
+// The extraction workers load their lexicons now rather than on the first ingest.
+extractionPool().start();
 if (env.seed) {
   const seeded = await seedIfEmpty(prisma);
   if (seeded) console.log(`Ingested ${seeded} seed article(s).`);
@@ -60,6 +60,7 @@ async function stop(signal: string) {
   stopping = true;
   console.log(`${signal}: shutting down`);
   server.close();
+  await extractionPool().close();
   await closeDatabase();
   process.exit(0);
 }

@@ -85,7 +85,10 @@ function inProcessPool(): ExtractionPool {
       const { extract } = await loaded;
       return extract(text, options);
     },
-    start() {},
+    start() {
+      // Load the lexicons now; an import failure shows on the first document.
+      loaded.then((extractor) => extractor.warmUp()).catch(() => undefined);
+    },
     status: () => ({ workers: 0, busy: 0, queued: 0 }),
     close: async () => {},
   };
