@@ -1,9 +1,194 @@
+// npm run ingest: files or JSON lines into the database. Each document is stored or refused with
+// a code, the run goes on and ends with a summary; it fails (non-zero exit) only when a document
+// failed for no stated reason or the run could not go on (the database went away).
 import { createInterface } from "node:readline";
 import { SingleBar } from "cli-progress";
-import type { ArticleInput } from "./ingest/input.ts";
+import { z } from "zod";
+import type { PrismaClient } from "./generated/prisma/client.ts";
+import { ingestArticle } from "./ingest/ingest.ts";
+import type { ArticleInput, UserErrorCode } from "./ingest/input.ts";
 import { readTextFile } from "./text-file.ts";
 
-type Outcome = { label: string; created: boolean; errors: string[] };
+/** Why the command line refuses a document before it reaches ingest: its line or file is unreadable. */
+type InputRefusalCode = "INVALID_LINE" | "UNREADABLE_FILE";
+
+export type Refusal = { code: UserErrorCode | InputRefusalCode; field?: string; message: string };
+
+export type BatchItem = { id: string; input: ArticleInput } | { id: string; refusal: Refusal };
+
+export type DocumentOutcome =
+  | { id: string; status: "created" | "stored" }
+  | { id: string; status: "refused"; refusals: Refusal[] }
+  | { id: string; status: "failed"; message: string };
+
+export type BatchSummary = {
+  documents: number;
+  created: number;
+  alreadyStored: number;
+  /** Refused documents by the code of their first refusal, most frequent first. */
+  refusedByCode: [string, number][];
+  failed: number;
+  seconds: number;
+};
+
+/** Any error as one readable line: Prisma's messages carry a code frame before their last line, the cause. */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const lines = error.message
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const code = (error as { code?: unknown }).code;
+  const isPrisma = error.name.startsWith("PrismaClient");
+  const line = (isPrisma ? lines.at(-1) : lines[0]) ?? error.name;
+  return typeof code === "string" && !line.includes(code) ? `${line} (${code})` : line;
+}
+
+const OptionalText = z.string().nullish();
+const JsonLine = z.object({
+  id: z.union([z.string(), z.number()]).optional(),
+  text: z.string({ error: 'needs a "text" string' }),
+  title: OptionalText,
+  url: OptionalText,
+  source: OptionalText,
+  language: OptionalText,
+  publishedAt: OptionalText,
+});
+
+/** One line of `--jsonl` input as a document; null for a blank line. */
+export function parseJsonLine(raw: string, lineNumber: number): BatchItem | null {
+  if (!raw.trim()) return null;
+  const lineId = `line ${lineNumber}`;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (error) {
+    return { id: lineId, refusal: { code: "INVALID_LINE", message: `not JSON (${describeError(error)})` } };
+  }
+  const given = (value as { id?: unknown } | null)?.id;
+  const id = typeof given === "string" || typeof given === "number" ? String(given) : lineId;
+  const parsed = JsonLine.safeParse(value);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join(".") || "line"}: ${issue.message}`,
+    );
+    return { id, refusal: { code: "INVALID_LINE", message: problems.join("; ") } };
+  }
+  const { id: _id, ...input } = parsed.data;
+  return { id, input };
+}
+
+async function readJsonLines(): Promise<BatchItem[]> {
+  const items: BatchItem[] = [];
+  let lineNumber = 0;
+  for await (const raw of createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })) {
+    lineNumber += 1;
+    const item = parseJsonLine(raw, lineNumber);
+    if (item) items.push(item);
+  }
+  return items;
+}
+
+function readFileItem(file: string, metadata: Omit<ArticleInput, "text">): BatchItem {
+  try {
+    const { text, encoding } = readTextFile(file);
+    if (encoding !== "utf-8") console.error(`${file} is not UTF-8: read it as ${encoding}.`);
+    return { id: file, input: { ...metadata, text } };
+  } catch (error) {
+    return { id: file, refusal: { code: "UNREADABLE_FILE", message: describeError(error) } };
+  }
+}
+
+async function databaseAnswers(prisma: PrismaClient): Promise<boolean> {
+  try {
+    await prisma.$queryRaw`SELECT 1`;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Ingests documents one after another. A refusal or a failure of one document is its outcome and
+ * the batch goes on. When the database stops answering it throws: no later document would fare better.
+ */
+export async function ingestBatch(
+  prisma: PrismaClient,
+  items: BatchItem[],
+  onOutcome: (outcome: DocumentOutcome) => void = () => {},
+): Promise<BatchSummary> {
+  const started = performance.now();
+  const outcomes: DocumentOutcome[] = [];
+  for (const item of items) {
+    let outcome: DocumentOutcome;
+    if ("refusal" in item) outcome = { id: item.id, status: "refused", refusals: [item.refusal] };
+    else {
+      try {
+        const result = await ingestArticle(prisma, item.input);
+        outcome = result.userErrors.length
+          ? {
+              id: item.id,
+              status: "refused",
+              refusals: result.userErrors.map(({ code, field, message }) => ({
+                code,
+                field: field.join("."),
+                message,
+              })),
+            }
+          : { id: item.id, status: result.created ? "created" : "stored" };
+      } catch (error) {
+        if (!(await databaseAnswers(prisma))) {
+          throw new Error(`The database stopped answering at document ${item.id}: ${describeError(error)}`);
+        }
+        outcome = { id: item.id, status: "failed", message: describeError(error) };
+      }
+    }
+    outcomes.push(outcome);
+    onOutcome(outcome);
+  }
+  return summarise(outcomes, (performance.now() - started) / 1000);
+}
+
+function summarise(outcomes: DocumentOutcome[], seconds: number): BatchSummary {
+  const refusedByCode = new Map<string, number>();
+  for (const outcome of outcomes) {
+    if (outcome.status !== "refused") continue;
+    const code = outcome.refusals[0]?.code ?? "";
+    refusedByCode.set(code, (refusedByCode.get(code) ?? 0) + 1);
+  }
+  const count = (status: DocumentOutcome["status"]) =>
+    outcomes.filter((outcome) => outcome.status === status).length;
+  return {
+    documents: outcomes.length,
+    created: count("created"),
+    alreadyStored: count("stored"),
+    refusedByCode: [...refusedByCode].sort((a, b) => b[1] - a[1]),
+    failed: count("failed"),
+    seconds,
+  };
+}
+
+/** "refused c: INVALID_CHARACTERS (title) The title contains …", or null for a stored document. */
+export function describeOutcome(outcome: DocumentOutcome): string | null {
+  if (outcome.status === "refused") {
+    const reasons = outcome.refusals.map(
+      (refusal) => `${refusal.code}${refusal.field ? ` (${refusal.field})` : ""} ${refusal.message}`,
+    );
+    return `refused ${outcome.id}: ${reasons.join("; ")}`;
+  }
+  if (outcome.status === "failed") return `failed ${outcome.id}: ${outcome.message}`;
+  return null;
+}
+
+/** "7 documents: 2 created, 0 already stored, 5 refused (INVALID_LINE 2, …), 0 failed in 1.2 s" */
+export function describeSummary(summary: BatchSummary): string {
+  const refused = summary.refusedByCode.reduce((sum, [, count]) => sum + count, 0);
+  const codes = summary.refusedByCode.map(([code, count]) => `${code} ${count}`).join(", ");
+  return (
+    `${summary.documents} documents: ${summary.created} created, ${summary.alreadyStored} already stored, ` +
+    `${refused} refused${codes ? ` (${codes})` : ""}, ${summary.failed} failed in ${summary.seconds.toFixed(1)} s`
+  );
+}
 
 function parseFlags(args: string[]) {
   const files: string[] = [];
@@ -27,33 +212,10 @@ function parseFlags(args: string[]) {
   return { files, metadata, jsonl };
 }
 
-async function readJsonLines(): Promise<{ label: string; input: ArticleInput | null; error?: string }[]> {
-  const items: { label: string; input: ArticleInput | null; error?: string }[] = [];
-  let line = 0;
-  for await (const raw of createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })) {
-    line += 1;
-    if (!raw.trim()) continue;
-    try {
-      const parsed = JSON.parse(raw) as ArticleInput & { id?: string };
-      const label = parsed.id ? String(parsed.id) : `line ${line}`;
-      if (typeof parsed.text !== "string") items.push({ label, input: null, error: 'no "text" string' });
-      else items.push({ label, input: parsed });
-    } catch (error) {
-      items.push({ label: `line ${line}`, input: null, error: `not JSON (${(error as Error).message})` });
-    }
-  }
-  return items;
-}
-
-function readText(file: string): string {
-  const { text, encoding } = readTextFile(file);
-  if (encoding !== "utf-8") console.error(`${file} is not UTF-8: read it as ${encoding}.`);
-  return text;
-}
-
 /**
  * npm run ingest -- FILE… [--language de] [--published-at YYYY-MM-DD] [--source S] [--title T]
- * npm run ingest -- --jsonl < articles.jsonl   (one {"text", "title"?, "publishedAt"?, …} a line)
+ * npm run ingest -- --jsonl < articles.jsonl   (one {"id"?, "text", "title"?, "publishedAt"?, …} a line)
+ * Exit 0: every document was stored or refused with a code; 1: a document failed, or the run stopped.
  */
 export async function runIngest(args: string[]): Promise<number> {
   const { files, metadata, jsonl } = parseFlags(args);
@@ -63,54 +225,35 @@ export async function runIngest(args: string[]): Promise<number> {
     );
     return 1;
   }
-  const items = jsonl
-    ? await readJsonLines()
-    : files.map((file) => {
-        try {
-          return {
-            label: file,
-            input: { ...metadata, text: readText(file) } as ArticleInput | null,
-          };
-        } catch (error) {
-          return { label: file, input: null, error: (error as Error).message };
-        }
-      });
+  const items = jsonl ? await readJsonLines() : files.map((file) => readFileItem(file, metadata));
 
   // The database opens only now, so that usage errors answer at once.
   const { closeDatabase, connectionString, prisma } = await import("./db.ts");
   const { applyMigrations } = await import("../prisma/engine.ts");
-  const { ingestArticle } = await import("./ingest/ingest.ts");
-  await applyMigrations(connectionString);
-
   const bar = new SingleBar({
     format: "ingesting [{bar}] {value}/{total} {label}",
     stream: process.stderr,
     hideCursor: true,
   });
-  bar.start(items.length, 0, { label: "" });
-  const outcomes: Outcome[] = [];
-  for (const item of items) {
-    bar.update({ label: item.label });
-    if (!item.input)
-      outcomes.push({ label: item.label, created: false, errors: [item.error ?? "unreadable"] });
-    else {
-      const result = await ingestArticle(prisma, item.input);
-      outcomes.push({
-        label: item.label,
-        created: result.created,
-        errors: result.userErrors.map((e) => e.message),
-      });
-    }
-    bar.increment();
+  const reports: string[] = [];
+  try {
+    await applyMigrations(connectionString);
+    bar.start(items.length, 0, { label: "" });
+    const summary = await ingestBatch(prisma, items, (outcome) => {
+      const report = describeOutcome(outcome);
+      if (report) reports.push(report);
+      bar.increment({ label: outcome.id.slice(0, 40) });
+    });
+    bar.stop();
+    for (const report of reports) console.error(report);
+    console.error(describeSummary(summary));
+    return summary.failed ? 1 : 0;
+  } catch (error) {
+    bar.stop();
+    for (const report of reports) console.error(report);
+    console.error(`Stopped: ${describeError(error)}`);
+    return 1;
+  } finally {
+    await closeDatabase();
   }
-  bar.stop();
-  await closeDatabase();
-
-  const refused = outcomes.filter((outcome) => outcome.errors.length);
-  const created = outcomes.filter((outcome) => outcome.created).length;
-  for (const outcome of refused) console.error(`refused ${outcome.label}: ${outcome.errors.join("; ")}`);
-  console.error(
-    `${created} created, ${outcomes.length - created - refused.length} already stored, ${refused.length} refused`,
-  );
-  return refused.length ? 1 : 0;
 }

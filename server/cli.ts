@@ -2,7 +2,7 @@
 // npm run ingest -- …    text → database
 // npm run reextract      re-read stored articles whose extractor version is older
 import { runExtract } from "./cli-extract.ts";
-import { runIngest } from "./cli-ingest.ts";
+import { describeError, runIngest } from "./cli-ingest.ts";
 
 async function runReextract(): Promise<number> {
   const { closeDatabase, connectionString, prisma } = await import("./db.ts");
@@ -38,6 +38,6 @@ if (!command) {
 command(args)
   .then((code) => process.exit(code))
   .catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    console.error(describeError(error));
     process.exit(1);
   });

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { type FolderLock, lockFolder } from "./folder-lock.ts";
+import { keepBatchesWhole } from "./pglite-queue.ts";
 
 export type EmbeddedPostgres = { connectionString: string; stop: () => Promise<void> };
 
@@ -18,6 +19,7 @@ export async function startEmbeddedPostgres(dataDir: string | undefined): Promis
     // PGlite has one session: every socket connection is queued onto it, so a pool works
     // but a transaction on one connection makes the others wait.
     const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 32 });
+    keepBatchesWhole(server);
     await server.start();
     return {
       connectionString: `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`,

@@ -7,6 +7,7 @@
 import { lexicon } from "./lexicons/index.ts";
 import type { Mention } from "./mentions.ts";
 import type { Sentence } from "./sentences.ts";
+import { SpanIndex } from "./span-index.ts";
 import type { Actor, ActorKind, ActorMention, Language, MentionForm } from "./types.ts";
 
 export type Cluster = {
@@ -52,12 +53,28 @@ export class ActorSet {
   private readonly byKey = new Map<string, Cluster>();
   /** Cluster of each mention (mentions that resolved to nothing are absent). */
   readonly clusterOf = new Map<Mention, Cluster>();
+  /**
+   * The rank of each cluster in `clusters` (a merged-away cluster has none): where two clusters fit
+   * equally, the older one wins, as in a scan of `clusters`. The lookups below exist so that no
+   * stage scans every cluster or mention for each mention, which cost the square of the text's length.
+   */
+  private readonly rank = new Map<Cluster, number>();
+  private made = 0;
+  /** Clusters by the words of their names and aliases; names only grow, so some words are stale. */
+  private readonly byNameWord = new Map<string, Cluster[]>();
+  /** Every mention ever attached, sorted by start (whose cluster it is now, `clusterOf` tells). */
+  private readonly attachedByStart: Mention[] = [];
+  private readonly everAttached = new Set<Mention>();
+  /** Starts of each cluster's `extra` mentions (added only by addMention). */
+  private readonly extraStarts = new Map<Cluster, Set<number>>();
+  private readonly mentionsByPosition: SpanIndex<Mention>;
 
   constructor(
     readonly mentions: Mention[],
     private readonly sentences: Sentence[],
     private readonly language: Language,
   ) {
+    this.mentionsByPosition = new SpanIndex(mentions);
     const strong = mentions.filter((mention) => !mention.needsAntecedent);
     for (const mention of strong) this.attach(mention, this.clusterFor(mention, false));
     this.mergeLoneNames();
@@ -76,7 +93,7 @@ export class ActorSet {
     for (const lone of [...this.clusters]) {
       if (lone.kind !== "PERSON" || lone.entity || /\s/u.test(lone.name)) continue;
       const forms = [lone.name, lone.name.replace(/([^s])s$/u, "$1")];
-      const owners = this.clusters.filter(
+      const owners = this.namedBy(forms).filter(
         (cluster) =>
           cluster !== lone &&
           cluster.kind === "PERSON" &&
@@ -88,8 +105,28 @@ export class ActorSet {
       for (const mention of lone.mentions) this.attach(mention, owner);
       owner.mentions.sort((a, b) => a.start - b.start);
       owner.weak &&= lone.weak;
-      this.clusters.splice(this.clusters.indexOf(lone), 1);
+      this.rank.delete(lone);
       this.byKey.set(lone.key, owner);
+    }
+    const kept = this.clusters.filter((cluster) => this.rank.has(cluster));
+    this.clusters.length = 0;
+    for (const cluster of kept) this.clusters.push(cluster);
+  }
+
+  /** Clusters (oldest first) that have, or once had, one of `words` in a name: a superset to test. */
+  private namedBy(words: readonly string[]): Cluster[] {
+    const found = new Set<Cluster>();
+    for (const word of words) for (const cluster of this.byNameWord.get(word) ?? []) found.add(cluster);
+    return [...found]
+      .filter((cluster) => this.rank.has(cluster))
+      .sort((a, b) => (this.rank.get(a) ?? 0) - (this.rank.get(b) ?? 0));
+  }
+
+  private indexName(cluster: Cluster, name: string): void {
+    for (const word of nameWords(name)) {
+      const list = this.byNameWord.get(word);
+      if (!list) this.byNameWord.set(word, [cluster]);
+      else if (list.at(-1) !== cluster) list.push(cluster);
     }
   }
 
@@ -116,13 +153,20 @@ export class ActorSet {
       used: false,
     };
     this.byKey.set(cluster.key, cluster);
+    this.rank.set(cluster, this.made++);
     this.clusters.push(cluster);
+    this.indexName(cluster, cluster.name);
+    for (const alias of entity?.aliases ?? []) this.indexName(cluster, alias);
     return cluster;
   }
 
   private attach(mention: Mention, cluster: Cluster): void {
     cluster.mentions.push(mention);
     this.clusterOf.set(mention, cluster);
+    if (!this.everAttached.has(mention)) {
+      this.everAttached.add(mention);
+      this.attachedByStart.splice(this.firstAttachedFrom(mention.start + 1), 0, mention);
+    }
     if (mention.description && !cluster.description) cluster.description = mention.description;
     if (mention.role && !cluster.role) cluster.role = mention.role;
     if (mention.country && !cluster.country) cluster.country = mention.country;
@@ -135,7 +179,20 @@ export class ActorSet {
       !cluster.entity
     ) {
       cluster.name = mention.name;
+      this.indexName(cluster, cluster.name);
     }
+  }
+
+  /** Index in `attachedByStart` of the first mention starting at or after `offset`. */
+  private firstAttachedFrom(offset: number): number {
+    let low = 0;
+    let high = this.attachedByStart.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((this.attachedByStart[mid]?.start ?? 0) < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
   }
 
   /** A lone capitalised word: a part of a known person's name, or a new (weak) name. */
@@ -145,7 +202,7 @@ export class ActorSet {
     if (/[^s]s$/u.test(word)) candidates.push(word.slice(0, -1));
     let best: Cluster | null = null;
     let bestScore = 0;
-    for (const cluster of this.clusters) {
+    for (const cluster of this.namedBy(candidates)) {
       if (cluster.kind !== "PERSON" && cluster.kind !== "ORGANIZATION" && cluster.kind !== "PLACE") continue;
       const names = [cluster.name, ...(cluster.entity?.aliases ?? [])];
       for (const candidate of candidates) {
@@ -216,7 +273,9 @@ export class ActorSet {
     let best: Cluster | null = null;
     let bestDistance = Number.POSITIVE_INFINITY;
     for (const cluster of this.clusters) {
-      if (cluster.kind !== "PERSON" || cluster.weak) continue;
+      // Most clusters have no role at all: skip them before building their role set.
+      if (cluster.kind !== "PERSON" || cluster.weak || (!cluster.role && !cluster.entity?.roles?.length))
+        continue;
       const roles = new Set([...(cluster.entity?.roles ?? []), ...(cluster.role ? [cluster.role] : [])]);
       const role = mention.role ?? "";
       const roleMatches =
@@ -285,34 +344,45 @@ export class ActorSet {
     return cluster;
   }
 
-  /** The last person mentioned before `offset` whose gender fits ("er" → not female). */
-  lastPerson(offset: number, gender: "m" | "f" | null): Cluster | null {
-    let best: Cluster | null = null;
-    let bestStart = -1;
-    for (const cluster of this.clusters) {
-      if (cluster.kind !== "PERSON") continue;
-      if (gender && cluster.gender && cluster.gender !== "x" && cluster.gender !== gender) continue;
-      for (const mention of cluster.mentions) {
-        if (mention.start < offset && mention.start > bestStart) {
-          bestStart = mention.start;
-          best = cluster;
-        }
+  /**
+   * The cluster that `fits` with the last mention starting before `offset` (of two at one offset, the
+   * older cluster): a walk back from the offset instead of a scan of every cluster's mentions.
+   */
+  lastCluster(offset: number, fits: (cluster: Cluster) => boolean): Cluster | null {
+    let k = this.firstAttachedFrom(offset) - 1;
+    while (k >= 0) {
+      const start = this.attachedByStart[k]?.start;
+      let best: Cluster | null = null;
+      for (; k >= 0 && this.attachedByStart[k]?.start === start; k--) {
+        const mention = this.attachedByStart[k] as Mention;
+        const cluster = this.clusterOf.get(mention);
+        if (!cluster || !fits(cluster)) continue;
+        if (!best || (this.rank.get(cluster) ?? 0) < (this.rank.get(best) ?? 0)) best = cluster;
       }
+      if (best) return best;
     }
-    return best;
+    return null;
   }
 
   /** Mentions (attached to an actor) that lie inside [start, end). */
   mentionsIn(start: number, end: number): Mention[] {
-    return this.mentions.filter(
-      (mention) => mention.start >= start && mention.end <= end && this.clusterOf.has(mention),
-    );
+    return this.mentionsByPosition
+      .meeting(start, end)
+      .filter((mention) => mention.start >= start && mention.end <= end && this.clusterOf.has(mention));
   }
 
   addMention(cluster: Cluster, start: number, end: number, text: string, form: MentionForm): void {
-    if (cluster.extra.some((m) => m.start === start) || cluster.mentions.some((m) => m.start === start))
-      return;
+    const extraStarts = this.extraStarts.get(cluster) ?? new Set<number>();
+    if (extraStarts.has(start) || this.hasMentionAt(cluster, start)) return;
     cluster.extra.push({ start, end, text, form });
+    extraStarts.add(start);
+    this.extraStarts.set(cluster, extraStarts);
+  }
+
+  private hasMentionAt(cluster: Cluster, start: number): boolean {
+    for (let k = this.firstAttachedFrom(start); this.attachedByStart[k]?.start === start; k++)
+      if (this.clusterOf.get(this.attachedByStart[k] as Mention) === cluster) return true;
+    return false;
   }
 
   /** Takes a mention from its cluster: "der Lette" read as a person is no longer a mention of Latvia. */
@@ -331,9 +401,13 @@ export class ActorSet {
         cluster.used ||
         new Set(cluster.mentions.map((mention) => mention.sentence)).size > 1,
     );
-    const first = (cluster: Cluster) =>
-      Math.min(...cluster.mentions.map((m) => m.start), ...cluster.extra.map((m) => m.start));
-    kept.sort((a, b) => first(a) - first(b));
+    const firstStart = new Map<Cluster, number>();
+    for (const cluster of kept) {
+      let first = Number.POSITIVE_INFINITY;
+      for (const mention of [...cluster.mentions, ...cluster.extra]) first = Math.min(first, mention.start);
+      firstStart.set(cluster, first);
+    }
+    kept.sort((a, b) => (firstStart.get(a) ?? 0) - (firstStart.get(b) ?? 0));
     const idOf = new Map<Cluster, string>();
     const actors: Actor[] = kept.map((cluster, index) => {
       const id = `a${index + 1}`;

@@ -7,7 +7,8 @@ import type { ActorSet, Cluster } from "./actors.ts";
 import { CAMEO_ROOTS, lexicon, verbReading } from "./lexicons/index.ts";
 import type { Mention } from "./mentions.ts";
 import type { FoundQuote } from "./quotes.ts";
-import type { Sentence } from "./sentences.ts";
+import { type Sentence, sentenceAt } from "./sentences.ts";
+import { SpanIndex } from "./span-index.ts";
 import type { TimeExpression } from "./time.ts";
 import type { Token } from "./tokens.ts";
 import type { Language, Modality, ParticipantRole, Span } from "./types.ts";
@@ -106,13 +107,30 @@ function span(text: string, start: number, end: number): Span {
 
 export class EventFinder {
   private readonly lex = lexicon();
+  private readonly quotes: SpanIndex<FoundQuote>;
 
   constructor(
     private readonly text: string,
     private readonly actors: ActorSet,
-    private readonly quotes: FoundQuote[],
+    quotes: FoundQuote[],
     private readonly language: Language,
-  ) {}
+  ) {
+    this.quotes = new SpanIndex(quotes);
+  }
+
+  /** The quotes that overlap the sentence, in text order. */
+  private quotesIn(sentence: Sentence): FoundQuote[] {
+    return this.quotes
+      .meeting(sentence.start, sentence.end)
+      .filter((q) => q.start < sentence.end && sentence.start < q.end);
+  }
+
+  /** The first quote (in text order) that holds [start, end), among marked quotes only if `marked`. */
+  private quoteHolding(start: number, end: number, marked: boolean): FoundQuote | undefined {
+    return this.quotes
+      .meeting(start, end)
+      .find((q) => (q.marked || !marked) && q.start <= start && q.end >= end);
+  }
 
   private triggers(sentence: Sentence): Trigger[] {
     const verbs = this.lex.eventVerbs[this.language];
@@ -216,7 +234,7 @@ export class EventFinder {
         time: times.find((t) => t.span.start >= (tokens[clauseStart]?.start ?? 0)) ?? null,
         modality: "EXPECTED",
         attributedTo: null,
-        quotes: this.quotes.filter((q) => q.start < sentence.end && sentence.start < q.end),
+        quotes: this.quotesIn(sentence),
         confidence: 0.5,
         summary: `${supplier.name} – ${noun.text} – ${receiving.name} (${label})`,
       };
@@ -262,7 +280,7 @@ export class EventFinder {
     if (sentence.tokens.some((t) => /^(?:hatte|hatten|war|waren|had)$/u.test(t.lower))) return;
     const dated = events.findLast((e) => e.time && e.evidence.end <= sentence.start);
     if (dated?.time?.precision !== "DAY" || !dated.time.start || dated.time.direction === "FUTURE") return;
-    const from = sentences.find((s) => s.start <= dated.evidence.start && dated.evidence.start < s.end);
+    const from = sentenceAt(sentences, dated.evidence.start);
     if (!from || sentence.index - from.index > 8) return;
     event.time = dated.time;
   }
@@ -325,7 +343,7 @@ export class EventFinder {
       evidence: span(this.text, sentence.start, sentence.end),
       time,
       modality: ORDER.find((m) => present.has(m)) ?? "ASSERTED",
-      quotes: this.quotes.filter((q) => q.start < sentence.end && sentence.start < q.end),
+      quotes: this.quotesIn(sentence),
       confidence: Math.min(previous.confidence, 0.5),
     };
   }
@@ -362,15 +380,12 @@ export class EventFinder {
   private eventAt(sentence: Sentence, trigger: Trigger, times: TimeExpression[]): FoundEvent | null {
     const tokens = sentence.tokens;
     const [clauseStart, clauseEnd] = this.clauseBounds(sentence, trigger.index);
-    const triggerQuote = this.quotes.find(
-      (q) => q.marked && q.start <= trigger.token.start && q.end >= trigger.token.end,
-    );
+    const triggerQuote = this.quoteHolding(trigger.token.start, trigger.token.end, true);
     const inClause = this.actors
       .mentionsIn(sentence.start, sentence.end)
       .filter((m) => m.first >= clauseStart && m.last <= clauseEnd)
       .filter((m) => {
-        const quote = this.quotes.find((q) => q.marked && q.start <= m.start && q.end >= m.end);
-        return quote === triggerQuote;
+        return this.quoteHolding(m.start, m.end, true) === triggerQuote;
       });
     const root = trigger.cameo.slice(0, 2);
     const participants: { cluster: Cluster; role: ParticipantRole }[] = [];
@@ -599,7 +614,7 @@ export class EventFinder {
     }
     for (const token of tokens)
       if (/^(?:laut|zufolge|according)$/u.test(token.lower)) present.add("REPORTED");
-    const quote = this.quotes.find((q) => q.start <= trigger.token.start && q.end >= trigger.token.end);
+    const quote = this.quoteHolding(trigger.token.start, trigger.token.end, false);
     // The verb that frames a report is not itself reported.
     const framesIt = quote?.cue && quote.cue.start === trigger.token.start;
     if (quote && !quote.marked && !framesIt) present.add("REPORTED");
@@ -627,7 +642,7 @@ export class EventFinder {
     for (const p of participants) p.cluster.used = true;
     if (place) place.used = true;
 
-    const related = this.quotes.filter((q) => q.start < sentence.end && sentence.start < q.end);
+    const related = this.quotesIn(sentence);
     // Without an agent (both sides of a meeting), the first participant opens the summary.
     const first = participants.find((p) => p.role === "AGENT") ?? participants[0];
     const agent = first?.cluster.name;

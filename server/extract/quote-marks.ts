@@ -33,6 +33,22 @@ function closesAt(text: string, j: number, closers: string): boolean {
 /** Longest quote we pair; longer spans are a missing closer, not a quote. */
 const MAX_QUOTE = 3000;
 
+const WHITESPACE = /\s/u;
+
+/** Index of the last character in [start, at) that is not whitespace, or start - 1. */
+function lastVisible(text: string, start: number, at: number): number {
+  let k = at - 1;
+  while (k >= start && WHITESPACE.test(text[k] ?? "")) k--;
+  return k;
+}
+
+/** Index of the first character at or after `at` that is not whitespace. */
+function firstVisible(text: string, at: number): number {
+  let k = at;
+  while (k < text.length && WHITESPACE.test(text[k] ?? "")) k++;
+  return k;
+}
+
 /** Mark pairs in [start, end); an opener at the paragraph start without a closer runs to `end`. */
 export function findMarks(text: string, start: number, end: number): Mark[] {
   const marks: Mark[] = [];
@@ -56,10 +72,15 @@ export function findMarks(text: string, start: number, end: number): Mark[] {
         }
         // Multi-paragraph quotes leave the paragraph open: take it to the paragraph end. Mid-paragraph
         // too when a sentence ended before the mark and the next paragraph opens with a mark again.
+        // (Looked at character by character: a test on everything before the mark cost the square of
+        // a long paragraph's length.)
+        const visible = lastVisible(text, start, i);
+        const endsBefore = (marks: RegExp) => visible >= start && marks.test(text[visible] ?? "");
         const reopened =
-          /[.!?]\s+$/u.test(text.slice(start, i)) &&
-          CLOSERS[text.slice(end).trimStart()[0] ?? ""] !== undefined;
-        if (j >= end && (i === start || /:\s*$/u.test(text.slice(start, i)) || reopened) && end - i > 20) {
+          visible < i - 1 &&
+          endsBefore(/[.!?]/u) &&
+          CLOSERS[text[firstVisible(text, end)] ?? ""] !== undefined;
+        if (j >= end && (i === start || endsBefore(/:/u) || reopened) && end - i > 20) {
           marks.push({ open: i, close: end });
           i = end;
           continue;

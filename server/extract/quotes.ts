@@ -13,7 +13,8 @@
 import type { ActorSet, Cluster } from "./actors.ts";
 import { lexicon } from "./lexicons/index.ts";
 import { findMarks, isTitle, type Mark } from "./quote-marks.ts";
-import type { Sentence } from "./sentences.ts";
+import { type Sentence, sentenceAt } from "./sentences.ts";
+import { SpanIndex } from "./span-index.ts";
 import { type Attribution, NO_ATTRIBUTION, Speakers } from "./speakers.ts";
 import type { Token } from "./tokens.ts";
 import type { Language, QuoteKind, Span } from "./types.ts";
@@ -145,6 +146,8 @@ export class QuoteFinder {
   private readonly verbs;
   private readonly speakers: Speakers;
   readonly quotes: FoundQuote[] = [];
+  /** The same quotes by position, for the lookups near a sentence or quote. */
+  private readonly quotesByPosition = new SpanIndex<FoundQuote>();
   /** Marks that hold quoted words (titles excluded), sorted and disjoint. */
   private readonly markSpans: Mark[] = [];
 
@@ -176,10 +179,11 @@ export class QuoteFinder {
     this.markedQuotes(quoted);
     for (const sentence of this.sentences) this.reportedSpeech(sentence);
     // A partial quote inside reported speech belongs to the reported speaker.
-    const reported = this.quotes.filter((q) => !q.marked);
     for (const quote of this.quotes) {
       if (!quote.marked || quote.rule === "marked-cue" || quote.rule === "marked-colon") continue;
-      const outer = reported.find((q) => q.start <= quote.start && q.end >= quote.end);
+      const outer = this.quotesByPosition
+        .meeting(quote.start, quote.end)
+        .find((q) => !q.marked && q.start <= quote.start && q.end >= quote.end);
       if (outer?.speaker) {
         quote.speaker = outer.speaker;
         quote.speakerMention = outer.speakerMention;
@@ -197,17 +201,7 @@ export class QuoteFinder {
   }
 
   private sentenceAt(offset: number): Sentence | undefined {
-    let low = 0;
-    let high = this.sentences.length - 1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      const sentence = this.sentences[mid];
-      if (!sentence) break;
-      if (offset < sentence.start) high = mid - 1;
-      else if (offset >= sentence.end) low = mid + 1;
-      else return sentence;
-    }
-    return undefined;
+    return sentenceAt(this.sentences, offset);
   }
 
   private markAt(offset: number): Mark | undefined {
@@ -283,7 +277,9 @@ export class QuoteFinder {
   }
 
   private push(quote: Omit<FoundQuote, "confidence" | "addressee"> & { addressee?: Cluster | null }): void {
-    this.quotes.push({ addressee: null, ...quote, confidence: 0 });
+    const found: FoundQuote = { addressee: null, ...quote, confidence: 0 };
+    this.quotes.push(found);
+    this.quotesByPosition.add(found);
   }
 
   /** Direct and partial quotes from quotation marks. */
@@ -552,9 +548,10 @@ export class QuoteFinder {
     const dateline = DATELINE.exec(this.text.slice(s, Math.min(e, s + 80)));
     if (dateline) s += dateline[0].length;
     if (e - s < 8 || s < sentence.start - 400) return false;
-    if (this.quotes.some((q) => q.marked && q.start <= s + 1 && q.end >= e - 1)) return false;
-    if (this.quotes.some((q) => !q.marked && q.start < e && s < q.end)) return false;
-    const inside = this.quotes.filter((q) => q.marked && q.start >= s && q.end <= e);
+    const near = this.quotesByPosition.meeting(s, e);
+    if (near.some((q) => q.marked && q.start <= s + 1 && q.end >= e - 1)) return false;
+    if (near.some((q) => !q.marked && q.start < e && s < q.end)) return false;
+    const inside = near.filter((q) => q.marked && q.start >= s && q.end <= e);
     // "…," X said, "…": a frame around direct quotes adds no report of its own.
     const quoted = inside.reduce((sum, q) => sum + (q.end - q.start), 0);
     if (rule === "postposed" && quoted > 0.6 * (e - s)) return false;
@@ -920,7 +917,7 @@ export class QuoteFinder {
     }
     // The report this sentence goes on with: the nearest one before it, or a framed direct quote.
     let previous: FoundQuote | undefined;
-    for (const q of this.quotes) {
+    for (const q of this.quotesByPosition.meeting(sentence.start - 600, sentence.start)) {
       const framed = q.speaker !== null && (q.rule === "marked-cue" || q.rule === "marked-colon");
       if ((q.marked && !framed) || q.end > sentence.start || sentence.start - q.end >= 600) continue;
       if (!previous || q.end > previous.end) previous = q;
@@ -955,7 +952,10 @@ export class QuoteFinder {
     }
     const before = this.sentences[sentence.index - 1];
     const reportedBefore =
-      before !== undefined && this.quotes.some((q) => q.start >= before.start && q.end <= before.end + 1);
+      before !== undefined &&
+      this.quotesByPosition
+        .meeting(before.start, before.end + 1)
+        .some((q) => q.start >= before.start && q.end <= before.end + 1);
     if (before && !reportedBefore) {
       // The sentence before names who speaks without a clause ("Annan äußerte sich besorgt …").
       const k = this.cueIndex(before, 0, undefined, true);
@@ -1000,7 +1000,7 @@ export class QuoteFinder {
   private lastSpoken(offset: number, range: number): FoundQuote | undefined {
     // Marked quotes are found before reported ones, so the list is not in text order here.
     let best: FoundQuote | undefined;
-    for (const quote of this.quotes) {
+    for (const quote of this.quotesByPosition.meeting(offset - range, offset)) {
       if (quote.end > offset || offset - quote.end >= range) continue;
       if (!quote.speaker || this.dubious(quote.speaker)) continue;
       if (!best || quote.end > best.end) best = quote;

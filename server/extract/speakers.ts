@@ -667,28 +667,17 @@ export class Speakers {
    * candidate exists.
    */
   private lastPerson(offset: number, gender: "m" | "f" | null): Cluster | null {
-    let best: Cluster | null = null;
-    let bestStart = -1;
-    let fallback: Cluster | null = null;
-    let fallbackStart = -1;
-    for (const cluster of this.actors.clusters) {
-      if (cluster.kind !== "PERSON") continue;
-      if (gender && cluster.gender && cluster.gender !== "x" && cluster.gender !== gender) continue;
-      const weak = this.weakWord(cluster);
-      for (const mention of cluster.mentions) {
-        if (mention.start >= offset) continue;
-        if (weak) {
-          if (mention.start > fallbackStart) {
-            fallbackStart = mention.start;
-            fallback = cluster;
-          }
-        } else if (mention.start > bestStart) {
-          bestStart = mention.start;
-          best = cluster;
-        }
-      }
-    }
-    return best ?? fallback;
+    const weak = new Map<Cluster, boolean>();
+    const fits = (cluster: Cluster, weakWanted: boolean) => {
+      if (cluster.kind !== "PERSON") return false;
+      if (gender && cluster.gender && cluster.gender !== "x" && cluster.gender !== gender) return false;
+      if (!weak.has(cluster)) weak.set(cluster, this.weakWord(cluster));
+      return weak.get(cluster) === weakWanted;
+    };
+    return (
+      this.actors.lastCluster(offset, (cluster) => fits(cluster, false)) ??
+      this.actors.lastCluster(offset, (cluster) => fits(cluster, true))
+    );
   }
 
   /** A one-word person no lexicon knows, never preceded by a role noun, title or given name. */

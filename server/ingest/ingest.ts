@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
-import { EXTRACTOR, extract } from "../extract/index.ts";
 import { type AnnotationDocument, ExtractionError } from "../extract/types.ts";
-import type { Article, PrismaClient } from "../generated/prisma/client.ts";
+import { EXTRACTOR } from "../extract/version.ts";
+import type { Article, Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import { ExtractionFailure, extractionPool, IngestBusyError } from "./extraction-pool.ts";
 import { type ArticleInput, type CleanArticleInput, type UserError, validateArticleInput } from "./input.ts";
-import { clearAnnotation, writeAnnotation } from "./write.ts";
+import { replaceAnnotation, writeAnnotation } from "./write.ts";
 
 export type IngestResult = { article: Article | null; created: boolean; userErrors: UserError[] };
 
@@ -13,6 +14,9 @@ const TRANSACTION_OPTIONS = { timeout: 120_000, maxWait: 60_000 };
 export function contentHash(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
+
+// Eight words make a readable address; a title of one very long word must not make a long one.
+const MAX_SLUG_WORDS_LENGTH = 80;
 
 function slugify(words: string): string {
   return words
@@ -30,7 +34,9 @@ function slugify(words: string): string {
     .replace(/^-+|-+$/g, "")
     .split("-")
     .slice(0, 8)
-    .join("-");
+    .join("-")
+    .slice(0, MAX_SLUG_WORDS_LENGTH)
+    .replace(/-+$/, "");
 }
 
 /** Readable and stable: the title's (or the text's first) words plus the start of the hash. */
@@ -39,115 +45,198 @@ export function articleSlug(title: string | null, text: string, hash: string): s
   return `${words}-${hash.slice(0, 8)}`;
 }
 
-function annotate(input: CleanArticleInput): AnnotationDocument {
-  return extract(input.text, {
+/** Reads a text into its annotation. */
+export type Annotate = (input: CleanArticleInput) => Promise<AnnotationDocument>;
+
+/** Reads the text in an extraction worker (extraction-pool.ts), off this thread. */
+function annotate(input: CleanArticleInput): Promise<AnnotationDocument> {
+  return extractionPool().extract(input.text, {
     language: input.language,
     publishedAt: input.publishedAt,
     title: input.title,
   });
 }
 
-function extractionRefusal(error: unknown): UserError[] {
-  if (error instanceof ExtractionError) {
-    return [{ field: [error.field], message: error.message, code: error.code }];
+/** Extraction as a result: a refusal the user can act on, or any other failure as EXTRACTION_FAILED. */
+async function tryAnnotate(
+  read: Annotate,
+  input: CleanArticleInput,
+): Promise<{ doc: AnnotationDocument } | { error: UserError }> {
+  try {
+    return { doc: await read(input) };
+  } catch (error) {
+    if (error instanceof ExtractionError) {
+      return { error: { field: [error.field], message: error.message, code: error.code } };
+    }
+    if (error instanceof ExtractionFailure) {
+      return { error: { field: ["text"], message: error.message, code: error.code } };
+    }
+    // A full queue says nothing about this text: the caller retries (503 INGEST_BUSY).
+    if (error instanceof IngestBusyError) throw error;
+    const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0]?.slice(0, 200);
+    return {
+      error: {
+        field: ["text"],
+        code: "EXTRACTION_FAILED",
+        message: `The extractor failed on this text (${reason}); please report it with the text.`,
+      },
+    };
   }
-  throw error;
 }
 
-/** The metadata given now that the stored article still lacks. */
-function missingMetadata(article: Article, input: CleanArticleInput) {
+function storedInput(article: Article): CleanArticleInput {
   return {
-    ...(article.title === null && input.title ? { title: input.title } : {}),
-    ...(article.url === null && input.url ? { url: input.url } : {}),
-    ...(article.source === null && input.source ? { source: input.source } : {}),
-    ...(article.publishedAt === null && input.publishedAt ? { publishedAt: input.publishedAt } : {}),
-  };
-}
-
-async function completeExisting(prisma: PrismaClient, article: Article, input: CleanArticleInput) {
-  const missing = missingMetadata(article, input);
-  if (Object.keys(missing).length === 0) return article;
-  const merged: CleanArticleInput = {
     text: article.text,
     language: article.language as "de" | "en",
-    title: missing.title ?? article.title,
-    url: missing.url ?? article.url,
-    source: missing.source ?? article.source,
-    publishedAt: missing.publishedAt ?? article.publishedAt?.toISOString().slice(0, 10) ?? null,
+    title: article.title,
+    url: article.url,
+    source: article.source,
+    publishedAt: article.publishedAt?.toISOString().slice(0, 10) ?? null,
   };
-  // A new publication date changes how relative dates resolve, a new title what is read: read again.
-  const doc = missing.publishedAt || missing.title ? annotate(merged) : null;
-  return prisma.$transaction(async (tx) => {
-    if (doc) {
-      await clearAnnotation(tx, article.id);
-      await writeAnnotation(tx, article.id, doc);
-    }
-    return tx.article.update({
-      where: { id: article.id },
-      data: {
-        title: merged.title,
-        url: merged.url,
-        source: merged.source,
-        publishedAt: merged.publishedAt ? new Date(`${merged.publishedAt}T00:00:00Z`) : null,
-        ...(doc ? { annotation: doc, extractorVersion: doc.extractor.version } : {}),
-      },
-    });
-  }, TRANSACTION_OPTIONS);
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
 }
 
 /**
- * Text in, article out. The same text twice is the same article (`created: false`), completed
- * with whatever metadata it lacked. Extraction runs before the transaction, which holds only writes.
+ * What to store for a text: the stored article completed with the metadata it lacks (metadata is
+ * only ever filled in, never replaced), or the input itself for a new text.
  */
-export async function ingestArticle(prisma: PrismaClient, raw: ArticleInput): Promise<IngestResult> {
+function wantedInput(stored: Article | null, input: CleanArticleInput): CleanArticleInput {
+  if (!stored) return input;
+  const current = storedInput(stored);
+  return {
+    ...current,
+    title: current.title ?? input.title,
+    url: current.url ?? input.url,
+    source: current.source ?? input.source,
+    publishedAt: current.publishedAt ?? input.publishedAt,
+  };
+}
+
+function sameMetadata(a: CleanArticleInput, b: CleanArticleInput): boolean {
+  return a.title === b.title && a.url === b.url && a.source === b.source && a.publishedAt === b.publishedAt;
+}
+
+/** A new text is read; a stored one again when it gains a title (what is read) or a date (how relative dates resolve). */
+function needsReading(stored: Article | null, wanted: CleanArticleInput): boolean {
+  if (!stored) return true;
+  const current = storedInput(stored);
+  return wanted.title !== current.title || wanted.publishedAt !== current.publishedAt;
+}
+
+/** Whether `doc` was read with the title, date and language that `wanted` gives. */
+function readWith(doc: AnnotationDocument | null, wanted: CleanArticleInput): doc is AnnotationDocument {
+  return (
+    doc !== null &&
+    (doc.title ?? null) === wanted.title &&
+    (doc.publishedAt ?? null) === wanted.publishedAt &&
+    (wanted.language === null || doc.language === wanted.language)
+  );
+}
+
+function metadataColumns(wanted: CleanArticleInput) {
+  return {
+    title: wanted.title,
+    url: wanted.url,
+    source: wanted.source,
+    publishedAt: wanted.publishedAt ? new Date(`${wanted.publishedAt}T00:00:00Z`) : null,
+  };
+}
+
+function annotationColumns(doc: AnnotationDocument) {
+  return { annotation: doc, extractorVersion: doc.extractor.version };
+}
+
+/** Concurrent writes of one text take turns on this lock, held until their transaction ends. */
+async function lockText(tx: Prisma.TransactionClient, hash: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${hash}, 0))`;
+}
+
+type StoreOutcome =
+  | { stored: true; article: Article; created: boolean }
+  /** The article changed since it was read (another ingest completed it): here it is now. */
+  | { stored: false; current: Article | null };
+
+/**
+ * Stores a text's article under the lock of its text, after looking again at what is stored: so
+ * concurrent first ingests and re-ingests of one text take turns, each seeing what the one before
+ * it wrote. `doc` is written only if it was read with the metadata the article ends up with.
+ */
+async function storeArticle(
+  prisma: PrismaClient,
+  hash: string,
+  input: CleanArticleInput,
+  doc: AnnotationDocument | null,
+): Promise<StoreOutcome> {
+  return prisma.$transaction(async (tx) => {
+    await lockText(tx, hash);
+    const current = await tx.article.findUnique({ where: { contentHash: hash } });
+    const wanted = wantedInput(current, input);
+    if (!current) {
+      if (!readWith(doc, wanted)) return { stored: false, current };
+      const article = await tx.article.create({
+        data: {
+          ...metadataColumns(wanted),
+          ...annotationColumns(doc),
+          slug: articleSlug(wanted.title, wanted.text, hash),
+          language: doc.language,
+          text: wanted.text,
+          contentHash: hash,
+        },
+      });
+      await writeAnnotation(tx, article.id, doc);
+      return { stored: true, article, created: true };
+    }
+    if (sameMetadata(wanted, storedInput(current))) return { stored: true, article: current, created: false };
+    const update = { where: { id: current.id }, data: metadataColumns(wanted) };
+    if (!needsReading(current, wanted)) {
+      return { stored: true, article: await tx.article.update(update), created: false };
+    }
+    if (!readWith(doc, wanted)) return { stored: false, current };
+    await replaceAnnotation(tx, current.id, doc);
+    const article = await tx.article.update({
+      ...update,
+      data: { ...update.data, ...annotationColumns(doc) },
+    });
+    return { stored: true, article, created: false };
+  }, TRANSACTION_OPTIONS);
+}
+
+// Title, url, source, publishedAt: each can be filled in once.
+const FILLABLE_FIELDS = 4;
+
+/**
+ * Text in, article out. The same text twice is the same article (`created: false`), completed
+ * with whatever metadata it lacked. Extraction runs outside any transaction, which holds only
+ * writes; `options.annotate` replaces how the text is read.
+ */
+export async function ingestArticle(
+  prisma: PrismaClient,
+  raw: ArticleInput,
+  options: { annotate?: Annotate } = {},
+): Promise<IngestResult> {
   const validated = validateArticleInput(raw);
   if (!validated.ok) return { article: null, created: false, userErrors: validated.errors };
   const input = validated.value;
   const hash = contentHash(input.text);
 
-  const existing = await prisma.article.findUnique({ where: { contentHash: hash } });
-  if (existing) {
-    return { article: await completeExisting(prisma, existing, input), created: false, userErrors: [] };
+  let stored = await prisma.article.findUnique({ where: { contentHash: hash } });
+  let doc: AnnotationDocument | null = null;
+  // A round ends without storing only when another ingest filled in metadata meanwhile; each field
+  // is filled in once, so the rounds are few.
+  for (let round = 0; round <= FILLABLE_FIELDS + 1; round++) {
+    const wanted = wantedInput(stored, input);
+    if (stored && sameMetadata(wanted, storedInput(stored))) {
+      return { article: stored, created: false, userErrors: [] };
+    }
+    if (needsReading(stored, wanted) && !readWith(doc, wanted)) {
+      const read = await tryAnnotate(options.annotate ?? annotate, wanted);
+      if ("error" in read) return { article: null, created: false, userErrors: [read.error] };
+      doc = read.doc;
+    }
+    const outcome = await storeArticle(prisma, hash, input, doc);
+    if (outcome.stored) return { article: outcome.article, created: outcome.created, userErrors: [] };
+    stored = outcome.current;
   }
-
-  let doc: AnnotationDocument;
-  try {
-    doc = annotate(input);
-  } catch (error) {
-    return { article: null, created: false, userErrors: extractionRefusal(error) };
-  }
-
-  try {
-    const article = await prisma.$transaction(async (tx) => {
-      const row = await tx.article.create({
-        data: {
-          slug: articleSlug(input.title, input.text, hash),
-          title: input.title,
-          url: input.url,
-          source: input.source,
-          language: doc.language,
-          publishedAt: input.publishedAt ? new Date(`${input.publishedAt}T00:00:00Z`) : null,
-          text: input.text,
-          contentHash: hash,
-          extractorVersion: doc.extractor.version,
-          annotation: doc,
-        },
-      });
-      await writeAnnotation(tx, row.id, doc);
-      return row;
-    }, TRANSACTION_OPTIONS);
-    return { article, created: true, userErrors: [] };
-  } catch (error) {
-    // The same text was ingested beside us and won the race: it is the same article.
-    if (!isUniqueViolation(error)) throw error;
-    const winner = await prisma.article.findUnique({ where: { contentHash: hash } });
-    if (!winner) throw error;
-    return { article: winner, created: false, userErrors: [] };
-  }
+  throw new Error(`The article of text ${hash.slice(0, 12)} kept changing while it was being stored.`);
 }
 
 /** Reads again every article stored by an older extractor; article ids stay the same. */
@@ -162,21 +251,14 @@ export async function reextractOutdated(
   });
   for (const [index, { id }] of outdated.entries()) {
     const article = await prisma.article.findUniqueOrThrow({ where: { id } });
-    const doc = annotate({
-      text: article.text,
-      title: article.title,
-      url: article.url,
-      source: article.source,
-      language: article.language as "de" | "en",
-      publishedAt: article.publishedAt?.toISOString().slice(0, 10) ?? null,
-    });
+    const doc = await annotate(storedInput(article));
     await prisma.$transaction(async (tx) => {
-      await clearAnnotation(tx, id);
-      await writeAnnotation(tx, id, doc);
-      await tx.article.update({
-        where: { id },
-        data: { annotation: doc, extractorVersion: doc.extractor.version },
-      });
+      await lockText(tx, article.contentHash);
+      // An ingest that completed the article meanwhile has read it again already.
+      const current = await tx.article.findUnique({ where: { id }, select: { extractorVersion: true } });
+      if (!current || current.extractorVersion === doc.extractor.version) return;
+      await replaceAnnotation(tx, id, doc);
+      await tx.article.update({ where: { id }, data: annotationColumns(doc) });
     }, TRANSACTION_OPTIONS);
     onProgress(index + 1, outdated.length);
   }

@@ -1,5 +1,6 @@
 // What a caller may hand us for one article, and the checks that refuse it with a message
-// the caller can act on. Extraction repeats none of these.
+// the caller can act on. The API and the command line run the same checks; extraction repeats none.
+import { z } from "zod";
 
 export type ArticleInput = {
   text: string;
@@ -26,7 +27,12 @@ export type UserErrorCode =
 
 export type UserError = { field: string[]; message: string; code: UserErrorCode };
 
+/** The text's limit, in UTF-8 bytes. */
 export const MAX_TEXT_BYTES = 1_000_000;
+/** Metadata limits, in characters (Unicode code points) after trimming. */
+export const MAX_TITLE_LENGTH = 1_000;
+export const MAX_SOURCE_LENGTH = 200;
+export const MAX_URL_LENGTH = 2_048;
 export const SUPPORTED_LANGUAGES = ["de", "en"] as const;
 
 export type CleanArticleInput = {
@@ -42,6 +48,16 @@ export type CleanArticleInput = {
 // Latin-1 ("Ã¤" for "ä"), or lone UTF-16 surrogates. PostgreSQL cannot store NUL at all.
 const MOJIBAKE = /Ã[\u0080-\u00BF]|â€[\u0093\u0094\u009C\u009D\u2122\u0153\u02DC]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// In a title, source or URL: any control character (NUL, escape, DEL, C1) but tab and line breaks.
+const CONTROL_IN_METADATA = /(?![\t\n\r])\p{Cc}/u;
+const LETTER = /\p{L}/u;
+const ISO_DATE_OR_TIMESTAMP = z.union([z.iso.date(), z.iso.datetime({ offset: true, local: true })]);
+
+/** A value the caller sent, short enough to quote back in a message. */
+function quoted(value: string): string {
+  const chars = [...value];
+  return JSON.stringify(chars.length > 40 ? `${chars.slice(0, 40).join("")}…` : value);
+}
 
 function checkText(text: string): UserError | null {
   const field = ["text"];
@@ -78,6 +94,14 @@ function checkText(text: string): UserError | null {
       message: 'The text looks like UTF-8 decoded as Latin-1 ("Ã¤" for "ä"): re-read the source as UTF-8.',
     };
   }
+  // Zero-width characters, controls, digits or punctuation alone are no article.
+  if (!LETTER.test(text)) {
+    return {
+      field,
+      code: "NO_LETTERS",
+      message: "The text contains no letters (only digits, punctuation, spaces or invisible characters).",
+    };
+  }
   return null;
 }
 
@@ -86,20 +110,40 @@ function blankToNull(value: string | null | undefined): string | null {
   return trimmed ? trimmed : null;
 }
 
+/** Checks a free-text metadata field (title, source, url) for characters and length. */
+function checkMetadata(field: string, value: string | null, maxLength: number): UserError | null {
+  if (value === null) return null;
+  if (CONTROL_IN_METADATA.test(value) || LONE_SURROGATE.test(value)) {
+    return {
+      field: [field],
+      code: "INVALID_CHARACTERS",
+      message: `The ${field} contains control characters or broken surrogates: send plain UTF-8 text.`,
+    };
+  }
+  const length = [...value].length;
+  if (length > maxLength) {
+    return {
+      field: [field],
+      code: "FIELD_TOO_LONG",
+      message: `The ${field} is ${length.toLocaleString("en")} characters long; at most ${maxLength.toLocaleString("en")} are accepted.`,
+    };
+  }
+  return null;
+}
+
 /** "de", "DE", "de-AT" → "de"; null when not given. */
 export function normaliseLanguage(value: string | null | undefined): string | null {
   const given = blankToNull(value);
   return given ? (given.toLowerCase().split(/[-_]/)[0] ?? null) : null;
 }
 
-/** "2023-10-14" or an ISO timestamp → "2023-10-14"; undefined when it is no real date. */
+/**
+ * "2023-10-14", or an ISO timestamp with a real time ("2023-10-14T08:30:00+02:00", also with a
+ * space for the T) → "2023-10-14"; undefined when it is no real date and time.
+ */
 export function normaliseDate(value: string): string | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/.exec(value);
-  if (!match) return undefined;
-  const [, year, month, day] = match;
-  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-  const iso = date.toISOString().slice(0, 10);
-  return iso === `${year}-${month}-${day}` ? iso : undefined;
+  const iso = value.replace(/^(\d{4}-\d{2}-\d{2}) (?=\d)/, "$1T");
+  return ISO_DATE_OR_TIMESTAMP.safeParse(iso).success ? iso.slice(0, 10) : undefined;
 }
 
 export function validateArticleInput(
@@ -109,12 +153,26 @@ export function validateArticleInput(
   const textError = checkText(input.text);
   if (textError) errors.push(textError);
 
+  const title = blankToNull(input.title);
+  const source = blankToNull(input.source);
+  const url = blankToNull(input.url);
+  const metadataErrors = [
+    checkMetadata("title", title, MAX_TITLE_LENGTH),
+    checkMetadata("source", source, MAX_SOURCE_LENGTH),
+    checkMetadata("url", url, MAX_URL_LENGTH),
+  ];
+  for (const error of metadataErrors) if (error) errors.push(error);
+  const urlError = metadataErrors[2];
+  if (url && !urlError && !/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(url)) {
+    errors.push({ field: ["url"], code: "INVALID_URL", message: `${quoted(url)} is not an http(s) URL.` });
+  }
+
   const language = normaliseLanguage(input.language);
   if (language && !(SUPPORTED_LANGUAGES as readonly string[]).includes(language)) {
     errors.push({
       field: ["language"],
       code: "UNSUPPORTED_LANGUAGE",
-      message: `Language "${input.language}" is not supported: newsgraph reads German (de) and English (en).`,
+      message: `Language ${quoted(input.language ?? "")} is not supported: newsgraph reads German (de) and English (en).`,
     });
   }
 
@@ -124,13 +182,8 @@ export function validateArticleInput(
     errors.push({
       field: ["publishedAt"],
       code: "INVALID_DATE",
-      message: `publishedAt "${givenDate}" is not a date: use YYYY-MM-DD, e.g. 2023-10-14.`,
+      message: `publishedAt ${quoted(givenDate ?? "")} is not a date: use YYYY-MM-DD (e.g. 2023-10-14) or an ISO timestamp with a valid time.`,
     });
-  }
-
-  const url = blankToNull(input.url);
-  if (url && !/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(url)) {
-    errors.push({ field: ["url"], code: "INVALID_URL", message: `"${url}" is not an http(s) URL.` });
   }
 
   if (errors.length) return { ok: false, errors };
@@ -138,9 +191,9 @@ export function validateArticleInput(
     ok: true,
     value: {
       text: input.text,
-      title: blankToNull(input.title),
+      title,
       url,
-      source: blankToNull(input.source),
+      source,
       language: language as "de" | "en" | null,
       publishedAt: publishedAt ?? null,
     },

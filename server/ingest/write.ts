@@ -4,50 +4,102 @@ import type { Prisma } from "../generated/prisma/client.ts";
 
 type Tx = Prisma.TransactionClient;
 
-/** One entity across articles: its Wikidata id when the lexicons know it, else kind + name. */
-export function actorIdentityKey(actor: Pick<Actor, "kind" | "name" | "wikidataId">): string {
+/**
+ * An actor the text only describes ("der Vater", "ein Sprecher"): no lexicon entity and no mention
+ * by name. Such a description names someone within one story, not the same someone everywhere.
+ */
+function isUnnamed(actor: Pick<Actor, "wikidataId" | "mentions">): boolean {
+  return !actor.wikidataId && !actor.mentions.some((mention) => mention.form === "NAME");
+}
+
+/**
+ * One entity in the database: its Wikidata id when the lexicons know it, else kind + name, and
+ * for an unnamed description kind + name within its article only.
+ */
+function actorIdentityKey(
+  actor: Pick<Actor, "kind" | "name" | "wikidataId" | "mentions">,
+  articleId: string,
+): string {
   if (actor.wikidataId) return `wikidata:${actor.wikidataId}`;
   const name = actor.name.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
-  return `${actor.kind}:${name}`;
+  const key = `${actor.kind}:${name}`;
+  return isUnnamed(actor) ? `${articleIdentityPrefix(articleId)}${key}` : key;
+}
+
+/** What the identity keys of an article's own (unnamed) actors begin with. */
+function articleIdentityPrefix(articleId: string): string {
+  return `article:${articleId}:`;
+}
+
+/** The local actors of a document that are one database actor, taken together. */
+type MergedActor = {
+  identityKey: string;
+  /** The first local id; the role row keeps it. */
+  localId: string;
+  actors: Actor[];
+};
+
+/** Groups a document's actors by identity key, in order of first appearance. */
+function mergeByIdentity(actors: Actor[], articleId: string): MergedActor[] {
+  const byKey = new Map<string, MergedActor>();
+  for (const actor of actors) {
+    const identityKey = actorIdentityKey(actor, articleId);
+    const merged = byKey.get(identityKey);
+    if (merged) merged.actors.push(actor);
+    else byKey.set(identityKey, { identityKey, localId: actor.id, actors: [actor] });
+  }
+  return [...byKey.values()];
 }
 
 function toDate(day: string | null | undefined): Date | null {
   return day ? new Date(`${day}T00:00:00Z`) : null;
 }
 
-/** Finds or creates the global actors of a document; returns local id ("a1") → database id. */
-async function upsertActors(tx: Tx, actors: Actor[]): Promise<Map<string, string>> {
-  const keys = actors.map(actorIdentityKey);
+/** The names and aliases the merged local actors bring beyond those `known` already. */
+function newNames(group: MergedActor, known: Set<string>): string[] {
+  const names = group.actors.flatMap((actor) => [actor.name, ...actor.aliases]);
+  return [...new Set(names)].filter((name) => !known.has(name));
+}
+
+function descriptionOf(actors: Actor[]): string | null {
+  return actors.find((actor) => actor.description)?.description ?? null;
+}
+
+/** Finds or creates the database actors; returns identity key → database id. */
+async function upsertActors(tx: Tx, merged: MergedActor[]): Promise<Map<string, string>> {
+  // One order for every transaction, so that two ingests sharing actors lock them alike (no deadlock).
+  const sorted = [...merged].sort((a, b) => (a.identityKey < b.identityKey ? -1 : 1));
   // ON CONFLICT DO NOTHING: an ingest running beside this one may create the same actor.
   await tx.actor.createMany({
-    data: actors.map((actor, index) => ({
-      identityKey: keys[index] as string,
-      name: actor.name,
-      kind: actor.kind,
-      aliases: actor.aliases,
-      description: actor.description ?? null,
-      wikidataId: actor.wikidataId ?? null,
-    })),
+    data: sorted.map((group) => {
+      const first = group.actors[0] as Actor;
+      return {
+        identityKey: group.identityKey,
+        name: first.name,
+        kind: first.kind,
+        aliases: newNames(group, new Set([first.name])),
+        description: descriptionOf(group.actors),
+        wikidataId: first.wikidataId ?? null,
+      };
+    }),
     skipDuplicates: true,
   });
-  const stored = await tx.actor.findMany({ where: { identityKey: { in: keys } } });
+  const stored = await tx.actor.findMany({
+    where: { identityKey: { in: sorted.map((group) => group.identityKey) } },
+  });
   const byKey = new Map(stored.map((row) => [row.identityKey, row]));
   const databaseIds = new Map<string, string>();
-  for (const [index, actor] of actors.entries()) {
-    const row = byKey.get(keys[index] as string);
-    if (!row) throw new Error(`actor ${actor.name} vanished while ingesting`);
-    databaseIds.set(actor.id, row.id);
-    const known = new Set([row.name, ...row.aliases]);
-    const newAliases = [actor.name, ...actor.aliases].filter((alias) => !known.has(alias));
-    if (newAliases.length || (!row.description && actor.description)) {
+  for (const group of sorted) {
+    const row = byKey.get(group.identityKey);
+    if (!row) throw new Error(`actor ${group.identityKey} vanished while ingesting`);
+    databaseIds.set(group.identityKey, row.id);
+    const aliases = newNames(group, new Set([row.name, ...row.aliases]));
+    const description = row.description ?? descriptionOf(group.actors);
+    if (aliases.length || description !== row.description) {
       await tx.actor.update({
         where: { id: row.id },
-        data: {
-          aliases: [...row.aliases, ...new Set(newAliases)],
-          description: row.description ?? actor.description ?? null,
-        },
+        data: { aliases: [...row.aliases, ...aliases], description },
       });
-      row.aliases.push(...newAliases);
     }
   }
   return databaseIds;
@@ -66,20 +118,24 @@ function spanColumns<P extends string>(prefix: P, span: Span | null | undefined)
  * and uses only its client: on the embedded database any other connection would wait for it.
  */
 export async function writeAnnotation(tx: Tx, articleId: string, doc: AnnotationDocument): Promise<void> {
-  const actorIds = await upsertActors(tx, doc.actors);
+  const merged = mergeByIdentity(doc.actors, articleId);
+  const idByKey = await upsertActors(tx, merged);
+  const idByLocal = new Map(
+    merged.flatMap(({ identityKey, actors }) => actors.map((actor) => [actor.id, idByKey.get(identityKey)])),
+  );
   const actorId = (local: string | null | undefined): string | null =>
-    local ? (actorIds.get(local) ?? null) : null;
+    local ? (idByLocal.get(local) ?? null) : null;
 
   await tx.segment.createMany({
     data: doc.segments.map((segment, position) => ({ articleId, position, ...segment })),
   });
   await tx.articleActor.createMany({
-    data: doc.actors.map((actor) => ({
+    data: merged.map(({ identityKey, localId, actors }) => ({
       articleId,
-      actorId: actorId(actor.id) as string,
-      localId: actor.id,
-      description: actor.description ?? null,
-      mentionCount: actor.mentions.length,
+      actorId: idByKey.get(identityKey) as string,
+      localId,
+      description: descriptionOf(actors),
+      mentionCount: actors.reduce((sum, actor) => sum + actor.mentions.length, 0),
     })),
   });
   await tx.mention.createMany({
@@ -162,11 +218,27 @@ export async function writeAnnotation(tx: Tx, articleId: string, doc: Annotation
 }
 
 /** Removes the rows written from an article's previous annotation (the article itself stays). */
-export async function clearAnnotation(tx: Tx, articleId: string): Promise<void> {
+async function clearAnnotation(tx: Tx, articleId: string): Promise<void> {
   // Quotes and events cascade to their participants and links.
   await tx.event.deleteMany({ where: { articleId } });
   await tx.quote.deleteMany({ where: { articleId } });
   await tx.mention.deleteMany({ where: { articleId } });
   await tx.articleActor.deleteMany({ where: { articleId } });
   await tx.segment.deleteMany({ where: { articleId } });
+}
+
+/**
+ * Replaces an article's rows by those of a new annotation. The article's own unnamed actors keep
+ * their ids when read again; those the new reading no longer finds go.
+ */
+export async function replaceAnnotation(tx: Tx, articleId: string, doc: AnnotationDocument): Promise<void> {
+  const ownActors = await tx.articleActor.findMany({
+    where: { articleId, actor: { identityKey: { startsWith: articleIdentityPrefix(articleId) } } },
+    select: { actorId: true },
+  });
+  await clearAnnotation(tx, articleId);
+  await writeAnnotation(tx, articleId, doc);
+  await tx.actor.deleteMany({
+    where: { id: { in: ownActors.map((role) => role.actorId) }, roles: { none: {} } },
+  });
 }
