@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
+import pg from "pg";
 import { createApp } from "../server/app.ts";
 
 export const SHARED_DIR = new URL("../../shared/", import.meta.url);
@@ -57,4 +58,19 @@ export function createTestClient(options: { apiToken?: string } = {}) {
       return { status: response.status, ...body };
     },
   };
+}
+
+/**
+ * True when the tests run on the embedded database (PGlite), which has one session: no backends
+ * to terminate, no statement_timeout, no cancel requests. Tests of those skip there, saying why.
+ */
+export async function onEmbeddedDatabase(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ version: string }>("SELECT version()");
+    return rows[0]?.version.includes("PGlite") ?? false;
+  } finally {
+    await client.end();
+  }
 }

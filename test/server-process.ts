@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
 const STOP_GRACE_MS = 15_000;
@@ -110,4 +112,28 @@ function serverPidIn(processGroup: number): number {
   const innermost = candidates.find((info) => !parents.has(info.pid));
   if (!innermost) throw new Error(`No process of group ${processGroup} runs server/main.ts`);
   return innermost.pid;
+}
+
+/**
+ * `npm start` as a user runs it on a fresh machine: the embedded database in a new data folder,
+ * no token, the default extraction processes; `env` adds to that. `cleanUp` kills and removes all.
+ */
+export function embeddedServers(folderPrefix: string, env: NodeJS.ProcessEnv = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), folderPrefix));
+  const running: ServerProcess[] = [];
+  return {
+    dataDir,
+    async start(): Promise<ServerProcess> {
+      const childEnv: NodeJS.ProcessEnv = { ...process.env, NEWSGRAPH_DATA_DIR: dataDir };
+      for (const name of ["DATABASE_URL", "NEWSGRAPH_API_TOKEN", "NEWSGRAPH_SEED", "EXTRACTION_WORKERS"])
+        delete childEnv[name];
+      const server = await startServerProcess({ ...childEnv, ...env });
+      running.push(server);
+      return server;
+    },
+    cleanUp(): void {
+      for (const server of running) server.kill();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }

@@ -1,31 +1,12 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { type ServerProcess, startServerProcess } from "./server-process.ts";
+import { embeddedServers, startServerProcess } from "./server-process.ts";
 
 // `npm start` as a user runs it on a fresh machine: no DATABASE_URL, so the embedded
 // PostgreSQL under a data folder, seeded on first start and kept across restarts.
-const dataDir = mkdtempSync(join(tmpdir(), "newsgraph-start-"));
-const running: ServerProcess[] = [];
+const servers = embeddedServers("newsgraph-start-");
+const startServer = servers.start;
 
-function embeddedEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NEWSGRAPH_DATA_DIR: dataDir };
-  delete env.DATABASE_URL;
-  delete env.NEWSGRAPH_SEED;
-  return env;
-}
-
-async function startServer(): Promise<ServerProcess> {
-  const server = await startServerProcess(embeddedEnv());
-  running.push(server);
-  return server;
-}
-
-afterAll(() => {
-  for (const server of running) server.kill();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => servers.cleanUp());
 
 async function articleCount(base: string): Promise<{ total: number; quotes: number; speakers: number }> {
   const response = await fetch(`${base}/graphql`, {

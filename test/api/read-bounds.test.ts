@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requestDeadlinePlugin } from "../../server/database/request-deadline.ts";
 import { connectionString, onSqlStatement, prisma } from "../../server/db.ts";
 import { schema } from "../../server/schema/index.ts";
-import { createTestClient, uniqueGermanArticle } from "../helpers.ts";
+import { createTestClient, onEmbeddedDatabase, uniqueGermanArticle } from "../helpers.ts";
 import { type ServerProcess, startServerProcess } from "../server-process.ts";
 
 // Finding 2 and 3 of issue 7: one request must never pull unbounded work or data, and SQL must
@@ -183,8 +183,7 @@ const SEARCH = `{ search(query: "Scholz") { quotes { snippet } } }`;
 let locker: pg.Client;
 let watcher: pg.Client;
 let lockerPid = 0;
-const [{ version }] = await prisma.$queryRaw<[{ version: string }]>`SELECT version()`;
-const onPGlite = version.includes("PGlite");
+const onPGlite = await onEmbeddedDatabase();
 if (onPGlite) {
   console.warn(
     "Skipping the timeout tests: PGlite (the embedded database) ignores statement_timeout and cancel requests, and runs one statement at a time.",

@@ -1,34 +1,16 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { uniqueGermanArticle } from "../helpers.ts";
-import { isRunning, type ServerProcess, startServerProcess } from "../server-process.ts";
+import { embeddedServers, isRunning, type ServerProcess } from "../server-process.ts";
 
 // Two `npm start` on one embedded data folder used to both write to it and lose articles:
 // the folder is locked, a second start refuses, and a lock left by a killed process is taken over.
-const dataDir = mkdtempSync(join(tmpdir(), "newsgraph-lock-"));
-const running: ServerProcess[] = [];
+const servers = embeddedServers("newsgraph-lock-", { NEWSGRAPH_SEED: "false" });
+const { dataDir } = servers;
+const startServer = servers.start;
 
-function embeddedEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NEWSGRAPH_DATA_DIR: dataDir, NEWSGRAPH_SEED: "false" };
-  // As a user runs it: no token, and the default extraction processes.
-  delete env.DATABASE_URL;
-  delete env.NEWSGRAPH_API_TOKEN;
-  delete env.EXTRACTION_WORKERS;
-  return env;
-}
-
-async function startServer(): Promise<ServerProcess> {
-  const server = await startServerProcess(embeddedEnv());
-  running.push(server);
-  return server;
-}
-
-afterAll(() => {
-  for (const server of running) server.kill();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => servers.cleanUp());
 
 async function gql<T>(base: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const response = await fetch(`${base}/graphql`, {
