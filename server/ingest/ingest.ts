@@ -1,10 +1,14 @@
 import { createHash } from "node:crypto";
 import { type AnnotationDocument, ExtractionError } from "../extract/types.ts";
 import { EXTRACTOR } from "../extract/version.ts";
-import type { Article, Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import type { Article as ArticleRow, Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { ExtractionFailure, extractionPool, IngestBusyError } from "./extraction-pool.ts";
 import { type ArticleInput, type CleanArticleInput, type UserError, validateArticleInput } from "./input.ts";
 import { replaceAnnotation, writeAnnotation } from "./write.ts";
+
+/** An article row without its annotation JSON (megabytes for a long text; nothing here reads it). */
+type Article = Omit<ArticleRow, "annotation">;
+const WITHOUT_ANNOTATION = { annotation: true } as const;
 
 export type IngestResult = { article: Article | null; created: boolean; userErrors: UserError[] };
 
@@ -168,11 +172,12 @@ async function storeArticle(
 ): Promise<StoreOutcome> {
   return prisma.$transaction(async (tx) => {
     await lockText(tx, hash);
-    const current = await tx.article.findUnique({ where: { contentHash: hash } });
+    const current = await tx.article.findUnique({ where: { contentHash: hash }, omit: WITHOUT_ANNOTATION });
     const wanted = wantedInput(current, input);
     if (!current) {
       if (!readWith(doc, wanted)) return { stored: false, current };
       const article = await tx.article.create({
+        omit: WITHOUT_ANNOTATION,
         data: {
           ...metadataColumns(wanted),
           ...annotationColumns(doc),
@@ -186,7 +191,7 @@ async function storeArticle(
       return { stored: true, article, created: true };
     }
     if (sameMetadata(wanted, storedInput(current))) return { stored: true, article: current, created: false };
-    const update = { where: { id: current.id }, data: metadataColumns(wanted) };
+    const update = { where: { id: current.id }, data: metadataColumns(wanted), omit: WITHOUT_ANNOTATION };
     if (!needsReading(current, wanted)) {
       return { stored: true, article: await tx.article.update(update), created: false };
     }
@@ -218,7 +223,7 @@ export async function ingestArticle(
   const input = validated.value;
   const hash = contentHash(input.text);
 
-  let stored = await prisma.article.findUnique({ where: { contentHash: hash } });
+  let stored = await prisma.article.findUnique({ where: { contentHash: hash }, omit: WITHOUT_ANNOTATION });
   let doc: AnnotationDocument | null = null;
   // A round ends without storing only when another ingest filled in metadata meanwhile; each field
   // is filled in once, so the rounds are few.

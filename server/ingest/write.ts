@@ -70,8 +70,8 @@ async function upsertActors(tx: Tx, merged: MergedActor[]): Promise<Map<string, 
   // One order for every transaction, so that two ingests sharing actors lock them alike (no deadlock).
   const sorted = [...merged].sort((a, b) => (a.identityKey < b.identityKey ? -1 : 1));
   // ON CONFLICT DO NOTHING: an ingest running beside this one may create the same actor.
-  await tx.actor.createMany({
-    data: sorted.map((group) => {
+  await inSlices(
+    sorted.map((group) => {
       const first = group.actors[0] as Actor;
       return {
         identityKey: group.identityKey,
@@ -82,8 +82,8 @@ async function upsertActors(tx: Tx, merged: MergedActor[]): Promise<Map<string, 
         wikidataId: first.wikidataId ?? null,
       };
     }),
-    skipDuplicates: true,
-  });
+    (data) => tx.actor.createMany({ data, skipDuplicates: true }),
+  );
   const stored = await tx.actor.findMany({
     where: { identityKey: { in: sorted.map((group) => group.identityKey) } },
   });
@@ -103,6 +103,16 @@ async function upsertActors(tx: Tx, merged: MergedActor[]): Promise<Map<string, 
     }
   }
   return databaseIds;
+}
+
+// Prisma compiles a statement on this thread: thousands of rows in one createMany block every
+// other request for seconds. Slices of a few hundred leave the event loop free between them.
+const ROWS_PER_STATEMENT = 500;
+
+async function inSlices<T>(rows: T[], write: (slice: T[]) => Promise<unknown>): Promise<void> {
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    await write(rows.slice(start, start + ROWS_PER_STATEMENT));
+  }
 }
 
 function spanColumns<P extends string>(prefix: P, span: Span | null | undefined) {
@@ -126,20 +136,22 @@ export async function writeAnnotation(tx: Tx, articleId: string, doc: Annotation
   const actorId = (local: string | null | undefined): string | null =>
     local ? (idByLocal.get(local) ?? null) : null;
 
-  await tx.segment.createMany({
-    data: doc.segments.map((segment, position) => ({ articleId, position, ...segment })),
-  });
-  await tx.articleActor.createMany({
-    data: merged.map(({ identityKey, localId, actors }) => ({
+  await inSlices(
+    doc.segments.map((segment, position) => ({ articleId, position, ...segment })),
+    (data) => tx.segment.createMany({ data }),
+  );
+  await inSlices(
+    merged.map(({ identityKey, localId, actors }) => ({
       articleId,
       actorId: idByKey.get(identityKey) as string,
       localId,
       description: descriptionOf(actors),
       mentionCount: actors.reduce((sum, actor) => sum + actor.mentions.length, 0),
     })),
-  });
-  await tx.mention.createMany({
-    data: doc.actors.flatMap((actor) =>
+    (data) => tx.articleActor.createMany({ data }),
+  );
+  await inSlices(
+    doc.actors.flatMap((actor) =>
       actor.mentions.map((mention) => ({
         articleId,
         actorId: actorId(actor.id) as string,
@@ -149,11 +161,12 @@ export async function writeAnnotation(tx: Tx, articleId: string, doc: Annotation
         form: mention.form,
       })),
     ),
-  });
+    (data) => tx.mention.createMany({ data }),
+  );
 
   const quoteIds = new Map(doc.quotes.map((quote) => [quote.id, randomUUID()]));
-  await tx.quote.createMany({
-    data: doc.quotes.map((quote) => ({
+  await inSlices(
+    doc.quotes.map((quote) => ({
       id: quoteIds.get(quote.id) as string,
       articleId,
       localId: quote.id,
@@ -169,11 +182,12 @@ export async function writeAnnotation(tx: Tx, articleId: string, doc: Annotation
       ...spanColumns("cue", quote.cue),
       confidence: quote.confidence,
     })),
-  });
+    (data) => tx.quote.createMany({ data }),
+  );
 
   const eventIds = new Map(doc.events.map((event) => [event.id, randomUUID()]));
-  await tx.event.createMany({
-    data: doc.events.map((event) => ({
+  await inSlices(
+    doc.events.map((event) => ({
       id: eventIds.get(event.id) as string,
       articleId,
       localId: event.id,
@@ -195,26 +209,27 @@ export async function writeAnnotation(tx: Tx, articleId: string, doc: Annotation
       attributedToId: actorId(event.attributedTo),
       confidence: event.confidence,
     })),
-  });
-  await tx.eventParticipant.createMany({
-    data: doc.events.flatMap((event) =>
+    (data) => tx.event.createMany({ data }),
+  );
+  await inSlices(
+    doc.events.flatMap((event) =>
       event.participants.map((participant) => ({
         eventId: eventIds.get(event.id) as string,
         actorId: actorId(participant.actor) as string,
         role: participant.role,
       })),
     ),
-    skipDuplicates: true,
-  });
-  await tx.quoteEvent.createMany({
-    data: doc.events.flatMap((event) =>
+    (data) => tx.eventParticipant.createMany({ data, skipDuplicates: true }),
+  );
+  await inSlices(
+    doc.events.flatMap((event) =>
       (event.quotes ?? []).map((quote) => ({
         eventId: eventIds.get(event.id) as string,
         quoteId: quoteIds.get(quote) as string,
       })),
     ),
-    skipDuplicates: true,
-  });
+    (data) => tx.quoteEvent.createMany({ data, skipDuplicates: true }),
+  );
 }
 
 /** Removes the rows written from an article's previous annotation (the article itself stays). */
