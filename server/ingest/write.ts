@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Actor, AnnotationDocument, Span } from "../extract/types.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
+import { insertRows } from "./bulk-insert.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -51,10 +52,6 @@ function mergeByIdentity(actors: Actor[], articleId: string): MergedActor[] {
   return [...byKey.values()];
 }
 
-function toDate(day: string | null | undefined): Date | null {
-  return day ? new Date(`${day}T00:00:00Z`) : null;
-}
-
 /** The names and aliases the merged local actors bring beyond those `known` already. */
 function newNames(group: MergedActor, known: Set<string>): string[] {
   const names = group.actors.flatMap((actor) => [actor.name, ...actor.aliases]);
@@ -65,25 +62,32 @@ function descriptionOf(actors: Actor[]): string | null {
   return actors.find((actor) => actor.description)?.description ?? null;
 }
 
+// Actors keep Prisma's createMany (their ids are made by Prisma, their aliases are arrays), in
+// slices small enough that building one statement does not hold up other requests.
+const ACTORS_PER_STATEMENT = 100;
+
 /** Finds or creates the database actors; returns identity key → database id. */
 async function upsertActors(tx: Tx, merged: MergedActor[]): Promise<Map<string, string>> {
   // One order for every transaction, so that two ingests sharing actors lock them alike (no deadlock).
   const sorted = [...merged].sort((a, b) => (a.identityKey < b.identityKey ? -1 : 1));
   // ON CONFLICT DO NOTHING: an ingest running beside this one may create the same actor.
-  await inSlices(
-    sorted.map((group) => {
-      const first = group.actors[0] as Actor;
-      return {
-        identityKey: group.identityKey,
-        name: first.name,
-        kind: first.kind,
-        aliases: newNames(group, new Set([first.name])),
-        description: descriptionOf(group.actors),
-        wikidataId: first.wikidataId ?? null,
-      };
-    }),
-    (data) => tx.actor.createMany({ data, skipDuplicates: true }),
-  );
+  const rows = sorted.map((group) => {
+    const first = group.actors[0] as Actor;
+    return {
+      identityKey: group.identityKey,
+      name: first.name,
+      kind: first.kind,
+      aliases: newNames(group, new Set([first.name])),
+      description: descriptionOf(group.actors),
+      wikidataId: first.wikidataId ?? null,
+    };
+  });
+  for (let start = 0; start < rows.length; start += ACTORS_PER_STATEMENT) {
+    await tx.actor.createMany({
+      data: rows.slice(start, start + ACTORS_PER_STATEMENT),
+      skipDuplicates: true,
+    });
+  }
   const stored = await tx.actor.findMany({
     where: { identityKey: { in: sorted.map((group) => group.identityKey) } },
   });
@@ -103,16 +107,6 @@ async function upsertActors(tx: Tx, merged: MergedActor[]): Promise<Map<string, 
     }
   }
   return databaseIds;
-}
-
-// Prisma compiles a statement on this thread: thousands of rows in one createMany block every
-// other request for seconds. Slices of a few hundred leave the event loop free between them.
-const ROWS_PER_STATEMENT = 500;
-
-async function inSlices<T>(rows: T[], write: (slice: T[]) => Promise<unknown>): Promise<void> {
-  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    await write(rows.slice(start, start + ROWS_PER_STATEMENT));
-  }
 }
 
 function spanColumns<P extends string>(prefix: P, span: Span | null | undefined) {
@@ -136,11 +130,16 @@ export async function writeAnnotation(tx: Tx, articleId: string, doc: Annotation
   const actorId = (local: string | null | undefined): string | null =>
     local ? (idByLocal.get(local) ?? null) : null;
 
-  await inSlices(
+  await insertRows(
+    tx,
+    "Segment",
+    { articleId: "uuid", position: "int", kind: '"SegmentKind"', start: "int", end: "int" },
     doc.segments.map((segment, position) => ({ articleId, position, ...segment })),
-    (data) => tx.segment.createMany({ data }),
   );
-  await inSlices(
+  await insertRows(
+    tx,
+    "ArticleActor",
+    { articleId: "uuid", actorId: "uuid", localId: "text", description: "text", mentionCount: "int" },
     merged.map(({ identityKey, localId, actors }) => ({
       articleId,
       actorId: idByKey.get(identityKey) as string,
@@ -148,9 +147,11 @@ export async function writeAnnotation(tx: Tx, articleId: string, doc: Annotation
       description: descriptionOf(actors),
       mentionCount: actors.reduce((sum, actor) => sum + actor.mentions.length, 0),
     })),
-    (data) => tx.articleActor.createMany({ data }),
   );
-  await inSlices(
+  await insertRows(
+    tx,
+    "Mention",
+    { articleId: "uuid", actorId: "uuid", start: "int", end: "int", text: "text", form: '"MentionForm"' },
     doc.actors.flatMap((actor) =>
       actor.mentions.map((mention) => ({
         articleId,
@@ -161,11 +162,32 @@ export async function writeAnnotation(tx: Tx, articleId: string, doc: Annotation
         form: mention.form,
       })),
     ),
-    (data) => tx.mention.createMany({ data }),
   );
 
   const quoteIds = new Map(doc.quotes.map((quote) => [quote.id, randomUUID()]));
-  await inSlices(
+  await insertRows(
+    tx,
+    "Quote",
+    {
+      id: "uuid",
+      articleId: "uuid",
+      localId: "text",
+      kind: '"QuoteKind"',
+      text: "text",
+      start: "int",
+      end: "int",
+      parts: "jsonb",
+      speakerId: "uuid",
+      speakerMentionStart: "int",
+      speakerMentionEnd: "int",
+      speakerMentionText: "text",
+      addresseeId: "uuid",
+      viaId: "uuid",
+      cueStart: "int",
+      cueEnd: "int",
+      cueText: "text",
+      confidence: "float8",
+    },
     doc.quotes.map((quote) => ({
       id: quoteIds.get(quote.id) as string,
       articleId,
@@ -174,7 +196,7 @@ export async function writeAnnotation(tx: Tx, articleId: string, doc: Annotation
       text: quote.text,
       start: quote.start,
       end: quote.end,
-      parts: quote.parts ?? undefined,
+      parts: quote.parts ? JSON.stringify(quote.parts) : null,
       speakerId: actorId(quote.speaker),
       ...spanColumns("speakerMention", quote.speakerMention),
       addresseeId: actorId(quote.addressee),
@@ -182,11 +204,36 @@ export async function writeAnnotation(tx: Tx, articleId: string, doc: Annotation
       ...spanColumns("cue", quote.cue),
       confidence: quote.confidence,
     })),
-    (data) => tx.quote.createMany({ data }),
   );
 
   const eventIds = new Map(doc.events.map((event) => [event.id, randomUUID()]));
-  await inSlices(
+  await insertRows(
+    tx,
+    "Event",
+    {
+      id: "uuid",
+      articleId: "uuid",
+      localId: "text",
+      cameo: "text",
+      summary: "text",
+      triggerStart: "int",
+      triggerEnd: "int",
+      triggerText: "text",
+      evidenceStart: "int",
+      evidenceEnd: "int",
+      evidenceText: "text",
+      placeId: "uuid",
+      timeStart: "date",
+      timeEnd: "date",
+      timePrecision: '"TimePrecision"',
+      timeDirection: '"TimeDirection"',
+      timeSpanStart: "int",
+      timeSpanEnd: "int",
+      timeSpanText: "text",
+      modality: '"Modality"',
+      attributedToId: "uuid",
+      confidence: "float8",
+    },
     doc.events.map((event) => ({
       id: eventIds.get(event.id) as string,
       articleId,
@@ -200,8 +247,8 @@ export async function writeAnnotation(tx: Tx, articleId: string, doc: Annotation
       evidenceEnd: event.evidence.end,
       evidenceText: event.evidence.text,
       placeId: actorId(event.place),
-      timeStart: toDate(event.time?.start),
-      timeEnd: toDate(event.time?.end),
+      timeStart: event.time?.start ?? null,
+      timeEnd: event.time?.end ?? null,
       timePrecision: event.time?.precision ?? null,
       timeDirection: event.time?.direction ?? null,
       ...spanColumns("timeSpan", event.time?.span),
@@ -209,9 +256,11 @@ export async function writeAnnotation(tx: Tx, articleId: string, doc: Annotation
       attributedToId: actorId(event.attributedTo),
       confidence: event.confidence,
     })),
-    (data) => tx.event.createMany({ data }),
   );
-  await inSlices(
+  await insertRows(
+    tx,
+    "EventParticipant",
+    { eventId: "uuid", actorId: "uuid", role: '"ParticipantRole"' },
     doc.events.flatMap((event) =>
       event.participants.map((participant) => ({
         eventId: eventIds.get(event.id) as string,
@@ -219,16 +268,19 @@ export async function writeAnnotation(tx: Tx, articleId: string, doc: Annotation
         role: participant.role,
       })),
     ),
-    (data) => tx.eventParticipant.createMany({ data, skipDuplicates: true }),
+    { skipDuplicates: true },
   );
-  await inSlices(
+  await insertRows(
+    tx,
+    "QuoteEvent",
+    { quoteId: "uuid", eventId: "uuid" },
     doc.events.flatMap((event) =>
       (event.quotes ?? []).map((quote) => ({
         eventId: eventIds.get(event.id) as string,
         quoteId: quoteIds.get(quote) as string,
       })),
     ),
-    (data) => tx.quoteEvent.createMany({ data, skipDuplicates: true }),
+    { skipDuplicates: true },
   );
 }
 
