@@ -74,3 +74,15 @@ export async function onEmbeddedDatabase(): Promise<boolean> {
     await client.end();
   }
 }
+
+/**
+ * `npm test` runs twice in CI (on PostgreSQL, then on the embedded database). Tests that never
+ * touch the database under test (they start their own servers or processes) run in the embedded
+ * pass only: true there; elsewhere false, saying so.
+ */
+export async function inEmbeddedPass(what: string): Promise<boolean> {
+  const embedded = await onEmbeddedDatabase();
+  if (!embedded)
+    console.warn(`Skipping ${what}: they run in the embedded pass (npm test without DATABASE_URL).`);
+  return embedded;
+}

@@ -1,5 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { inEmbeddedPass } from "./helpers.ts";
 import { embeddedServers, startServerProcess } from "./server-process.ts";
+
+const embeddedPass = await inEmbeddedPass("the npm start tests");
 
 // `npm start` as a user runs it on a fresh machine: no DATABASE_URL, so the embedded
 // PostgreSQL under a data folder, seeded on first start and kept across restarts.
@@ -32,7 +35,7 @@ async function articleCount(base: string): Promise<{ total: number; quotes: numb
   };
 }
 
-describe("npm start without DATABASE_URL", () => {
+describe.skipIf(!embeddedPass)("npm start without DATABASE_URL", () => {
   it("serves the seed article on the embedded database, and keeps it across a restart", async () => {
     const first = await startServer();
     console.log(`fresh start: ready in ${first.seconds} s`);
@@ -55,7 +58,7 @@ describe("npm start without DATABASE_URL", () => {
   }, 180_000);
 });
 
-describe("npm start with an unreachable DATABASE_URL", () => {
+describe.skipIf(!embeddedPass)("npm start with an unreachable DATABASE_URL", () => {
   it("retries with backoff, saying why, then stops with a message that says what to do", async () => {
     const env = {
       ...process.env,

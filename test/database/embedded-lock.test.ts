@@ -1,8 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { uniqueGermanArticle } from "../helpers.ts";
+import { inEmbeddedPass, uniqueGermanArticle } from "../helpers.ts";
 import { embeddedServers, isRunning, type ServerProcess } from "../server-process.ts";
+
+const embeddedPass = await inEmbeddedPass("the data folder lock tests");
 
 // Two `npm start` on one embedded data folder used to both write to it and lose articles:
 // the folder is locked, a second start refuses, and a lock left by a killed process is taken over.
@@ -54,7 +56,7 @@ async function waitUntilDead(pid: number): Promise<void> {
   }
 }
 
-describe("the embedded database's data folder", () => {
+describe.skipIf(!embeddedPass)("the embedded database's data folder", () => {
   let first: ServerProcess;
   let slug: string;
 

@@ -4,6 +4,9 @@ import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { FolderLockedError, type LockHolder, lockFolder } from "../../server/database/folder-lock.ts";
+import { inEmbeddedPass } from "../helpers.ts";
+
+const embeddedPass = await inEmbeddedPass("the folder lock tests");
 
 const folders: string[] = [];
 function newFolder(): string {
@@ -32,7 +35,7 @@ afterEach(() => {
   takeOvers.length = 0;
 });
 
-describe("lockFolder", () => {
+describe.skipIf(!embeddedPass)("lockFolder", () => {
   it("refuses a folder this process holds, naming the holder, and frees it on release", () => {
     const folder = newFolder();
     const lock = lockFolder(folder, recordTakeOver);

@@ -4,9 +4,13 @@ import { type BatchItem, type DocumentOutcome, ingestBatch, parseJsonLine } from
 import { prisma } from "../../server/db.ts";
 import type { AnnotationDocument } from "../../server/extract/types.ts";
 import { contentHash } from "../../server/ingest/ingest.ts";
-import { sharedFile } from "../helpers.ts";
+import { onEmbeddedDatabase, sharedFile } from "../helpers.ts";
 
 const SAMPLE_SIZE = 40;
+// A heavy test: once per CI run, in the PostgreSQL pass.
+const embedded = await onEmbeddedDatabase();
+if (embedded)
+  console.warn("Skipping the corpus sample on the embedded database: it runs in the PostgreSQL pass.");
 const corpus = sharedFile("data/spkatt-train.jsonl");
 const everFailed = (
   JSON.parse(readFileSync(new URL("../fixtures/ingest/failed-documents.json", import.meta.url), "utf8")) as {
@@ -16,7 +20,7 @@ const everFailed = (
 
 // All of the corpus goes in by `npm run check:corpus`; here a sample spread over the file, plus
 // every document that ever failed, through the same batch code as `npm run ingest -- --jsonl`.
-describe.skipIf(!corpus)("the shared corpus", () => {
+describe.skipIf(!corpus || embedded)("the shared corpus", () => {
   it("ingests a sample and every document that ever failed, each stored or refused with a code", async () => {
     const items = (corpus as string)
       .split("\n")

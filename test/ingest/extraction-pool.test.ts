@@ -6,7 +6,9 @@ import {
   type ExtractionPool,
   IngestBusyError,
 } from "../../server/ingest/extraction-pool.ts";
-import { seedText } from "../helpers.ts";
+import { inEmbeddedPass, seedText } from "../helpers.ts";
+
+const embeddedPass = await inEmbeddedPass("the extraction pool tests");
 
 // Real child processes: the pool is what keeps extraction off the API's thread.
 const pools: ExtractionPool[] = [];
@@ -17,7 +19,7 @@ function pool(options: { workers?: number; queueSize?: number; timeoutMs?: numbe
 }
 afterAll(() => Promise.all(pools.map((each) => each.close())));
 
-describe("the extraction pool", () => {
+describe.skipIf(!embeddedPass)("the extraction pool", () => {
   it("reads a document in a child process exactly as extract() does here", async () => {
     const options = { language: "de", publishedAt: "2023-10-14" };
     expect(await pool().extract(seedText, options)).toEqual(extract(seedText, options));
