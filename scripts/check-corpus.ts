@@ -11,13 +11,13 @@ import { applyMigrations } from "../prisma/engine.ts";
 import {
   type BatchItem,
   type BatchSummary,
-  describeError,
   describeOutcome,
   describeSummary,
   ingestBatch,
   parseJsonLine,
 } from "../server/cli-ingest.ts";
 import { startEmbeddedPostgres } from "../server/database/embedded.ts";
+import { describeError } from "../server/database/outage.ts";
 import { env } from "../server/env.ts";
 import { sharedData } from "../server/extract/eval/data.ts";
 import { PrismaClient } from "../server/generated/prisma/client.ts";

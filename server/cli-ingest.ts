@@ -4,6 +4,7 @@
 import { createInterface } from "node:readline";
 import { SingleBar } from "cli-progress";
 import { z } from "zod";
+import { describeError } from "./database/outage.ts";
 import type { PrismaClient } from "./generated/prisma/client.ts";
 import { ingestArticle } from "./ingest/ingest.ts";
 import type { ArticleInput, UserErrorCode } from "./ingest/input.ts";
@@ -30,19 +31,6 @@ export type BatchSummary = {
   failed: number;
   seconds: number;
 };
-
-/** Any error as one readable line: Prisma's messages carry a code frame before their last line, the cause. */
-export function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const lines = error.message
-    .split("\n")
-    .map((line) => line.trim())
-    .filter(Boolean);
-  const code = (error as { code?: unknown }).code;
-  const isPrisma = error.name.startsWith("PrismaClient");
-  const line = (isPrisma ? lines.at(-1) : lines[0]) ?? error.name;
-  return typeof code === "string" && !line.includes(code) ? `${line} (${code})` : line;
-}
 
 const OptionalText = z.string().nullish();
 const JsonLine = z.object({

@@ -2,7 +2,8 @@
 // npm run ingest -- …    text → database
 // npm run reextract      re-read stored articles whose extractor version is older
 import { runExtract } from "./cli-extract.ts";
-import { describeError, runIngest } from "./cli-ingest.ts";
+import { runIngest } from "./cli-ingest.ts";
+import { describeError } from "./database/outage.ts";
 
 async function runReextract(): Promise<number> {
   const { closeDatabase, connectionString, prisma } = await import("./db.ts");

@@ -100,17 +100,19 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return databaseFault(error) !== null;
 }
 
-/** The first line of an error that is not a database fault, for logs and /readyz. */
+/** Any error as one readable line (a database fault by its cause), for logs, the CLI and /readyz. */
 export function describeError(error: unknown): string {
   const fault = databaseFault(error);
   if (fault) return fault;
-  const message = error instanceof Error ? error.message : String(error);
-  return (
-    message
-      .split("\n")
-      .find((line) => line.trim())
-      ?.trim() ?? "unknown error"
-  );
+  if (!(error instanceof Error)) return String(error);
+  const lines = error.message
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
+  // Prisma's messages carry a code frame before their last line, the cause.
+  const line = (error.name.startsWith("PrismaClient") ? lines.at(-1) : lines[0]) ?? error.name;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" && !line.includes(code) ? `${line} (${code})` : line;
 }
 
 export type WaitOptions = {
