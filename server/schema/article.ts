@@ -1,12 +1,13 @@
 import { createContextCache } from "@pothos/core";
 import { prismaConnectionHelpers } from "@pothos/plugin-prisma";
 import { encodeGlobalID } from "@pothos/plugin-relay";
+import DataLoader from "dataloader";
 import { prisma } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { deleteArticle, ingestArticle } from "../ingest/ingest.ts";
 import { Actor } from "./actor.ts";
 import { builder } from "./builder.ts";
-import { batchedByTick, planBothNodePaths, requireWrite, SortDirection, UserError } from "./common.ts";
+import { planBothNodePaths, requireWrite, SortDirection, UserError } from "./common.ts";
 import { MentionForm, SegmentKind } from "./enums.ts";
 
 export const Segment = builder.prismaObject("Segment", {
@@ -144,16 +145,18 @@ export const Article = builder.prismaNode("Article", {
 // A titleless article is shown by its first words. Where the query loads its text anyway (the
 // article page) they come from there; elsewhere (lists) the first 200 characters of all the
 // request's titleless articles are read in one statement, instead of whole texts.
-const textStarts = createContextCache(() =>
-  batchedByTick(async (ids: string[]) => {
-    const rows = await prisma.$queryRaw<{ id: string; start: string }[]>`
-      SELECT id::text, substring(text FROM '[^[:space:]].{0,199}') AS start FROM "Article" WHERE id = ANY(${ids}::uuid[])`;
-    return new Map(rows.map((row) => [row.id, row.start]));
-  }),
+const textStarts = createContextCache(
+  () =>
+    new DataLoader<string, string | undefined>(async (ids) => {
+      const rows = await prisma.$queryRaw<{ id: string; start: string }[]>`
+        SELECT id::text, substring(text FROM '[^[:space:]].{0,199}') AS start FROM "Article" WHERE id = ANY(${ids}::uuid[])`;
+      const starts = new Map(rows.map((row) => [row.id, row.start]));
+      return ids.map((id) => starts.get(id));
+    }),
 );
 
 async function firstWordsOf(article: { id: string; text?: string }, context: object): Promise<string> {
-  return firstWords(article.text ?? (await textStarts(context)(article.id)) ?? "");
+  return firstWords(article.text ?? (await textStarts(context).load(article.id)) ?? "");
 }
 
 function firstWords(text: string): string {

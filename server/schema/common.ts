@@ -108,25 +108,3 @@ export function planBothNodePaths<T extends NestedSelection>(nestedSelection: T,
     return planned;
   }) as T;
 }
-
-/**
- * Collects the keys asked for until the current round of resolvers is done and loads them all
- * with one call: sibling fields of a list share one SQL statement instead of one each.
- */
-export function batchedByTick<Value>(
-  loadMany: (keys: string[]) => Promise<Map<string, Value>>,
-): (key: string) => Promise<Value | undefined> {
-  let batch: { keys: Set<string>; loaded: Promise<Map<string, Value>> } | undefined;
-  return (key) => {
-    if (!batch) {
-      const keys = new Set<string>();
-      const loaded = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
-        batch = undefined;
-        return loadMany([...keys]);
-      });
-      batch = { keys, loaded };
-    }
-    batch.keys.add(key);
-    return batch.loaded.then((values) => values.get(key));
-  };
-}
