@@ -59,7 +59,16 @@ const PRISMA_CODES: Record<string, string> = {
 const MESSAGES =
   /Connection terminated(?: unexpectedly| due to connection timeout)?|timeout exceeded when trying to connect|Can't reach database server at `[^`]+`|the database system is (?:shutting down|starting up)/i;
 
+/** A database fault met in another process (an extraction worker), passed on by its reason. */
+export class DatabaseUnavailableError extends Error {
+  constructor(readonly reason: string) {
+    super(`The database is unavailable: ${reason}`);
+    this.name = "DatabaseUnavailableError";
+  }
+}
+
 function describeOne(fault: Fault): string | null {
+  if (fault instanceof DatabaseUnavailableError) return fault.reason;
   const { code, kind, message } = fault;
   if (typeof kind === "string" && ADAPTER_KINDS[kind]) return ADAPTER_KINDS[kind](fault);
   if (typeof code === "string") {

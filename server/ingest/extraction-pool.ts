@@ -1,19 +1,36 @@
 // Extraction off the request thread: a few child processes (extraction-worker.ts) take documents
 // from a bounded queue, each within a time budget. A document over its budget has its worker
 // killed and replaced; a full queue refuses at once (INGEST_BUSY) instead of piling up memory.
+// A worker either reads a text and answers its annotation, or ingests an article whole (reads
+// and stores it): then the megabytes of annotation never cross into the API process.
 import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { DatabaseUnavailableError } from "../database/outage.ts";
 import { env } from "../env.ts";
 import { type AnnotationDocument, ExtractionError, type ExtractOptions } from "../extract/types.ts";
+import type { IngestResult } from "./ingest.ts";
+import type { ArticleInput } from "./input.ts";
 
-export type WorkerRequest = { id: number; text: string; options: ExtractOptions };
+export type WorkerTask =
+  | { kind: "extract"; text: string; options: ExtractOptions }
+  | { kind: "ingest"; input: ArticleInput };
+export type WorkerRequest = { id: number; task: WorkerTask };
 export type WorkerReply =
   | { type: "ready" }
+  /** The text is read; what is left (storing) is bounded by its transaction, not the time budget. */
+  | { type: "extracted"; id: number }
   | { type: "done"; id: number; doc: AnnotationDocument }
+  | { type: "stored"; id: number; result: IngestResult }
   | {
       type: "failed";
       id: number;
-      error: { message: string; code: ExtractionError["code"] | null; field: string | null };
+      error: {
+        message: string;
+        code: ExtractionError["code"] | null;
+        field: string | null;
+        /** Why the database could not be used, when that is what failed. */
+        databaseFault: string | null;
+      };
     };
 
 /** The queue is full: the caller should try again later (HTTP 503 with Retry-After). */
@@ -50,6 +67,9 @@ export type ExtractionPoolOptions = {
 export type ExtractionPool = {
   /** `timeoutMs` overrides the pool's time budget for this document. */
   extract(text: string, options: ExtractOptions, timeoutMs?: number): Promise<AnnotationDocument>;
+  /** Reads and stores an article in a worker (ingest.ts's ingestArticle there); the reading is
+   * held to the time budget. */
+  ingest(input: ArticleInput): Promise<IngestResult>;
   /** Starts the workers now (they load the lexicons) rather than on the first document. */
   start(): void;
   status(): { workers: number; busy: number; queued: number };
@@ -58,7 +78,7 @@ export type ExtractionPool = {
 
 type Job = WorkerRequest & {
   timeoutMs: number;
-  resolve: (doc: AnnotationDocument) => void;
+  resolve: (value: AnnotationDocument | IngestResult) => void;
   reject: (error: Error) => void;
 };
 
@@ -68,6 +88,8 @@ type Worker = {
   job: Job | null;
   timer?: NodeJS.Timeout;
   startedAt: number;
+  /** When its current document was handed to it (performance.now()). */
+  readingSince?: number;
 };
 
 const WORKER_FILE = fileURLToPath(new URL("./extraction-worker.ts", import.meta.url));
@@ -78,12 +100,37 @@ const WORKER_HEAP_MB = 1536;
 // A worker that dies this soon after starting is not restarted at once (no busy crash loop).
 const RESTART_DELAY_MS = 1000;
 
+const extractionTimers = new Set<(seconds: number) => void>();
+/** Calls `listener` with the reading time of every document a worker has read (/metrics). */
+export function onExtractionTimed(listener: (seconds: number) => void): () => void {
+  extractionTimers.add(listener);
+  return () => extractionTimers.delete(listener);
+}
+function reportReadingTime(worker: Worker, message: WorkerReply): void {
+  if (message.type !== "extracted" && message.type !== "done") return;
+  if (worker.job?.id !== message.id || worker.readingSince === undefined) return;
+  const seconds = (performance.now() - worker.readingSince) / 1000;
+  worker.readingSince = undefined;
+  for (const listener of extractionTimers) listener(seconds);
+}
+
+/** What a worker's failure message stands for, as the error the caller would have met itself. */
+function failureOf(error: Extract<WorkerReply, { type: "failed" }>["error"]): Error {
+  if (error.code) return new ExtractionError(error.code, error.message, error.field ?? "text");
+  if (error.databaseFault) return new DatabaseUnavailableError(error.databaseFault);
+  return new ExtractionFailure("EXTRACTION_FAILED", `The extractor failed on this text: ${error.message}`);
+}
+
 function inProcessPool(): ExtractionPool {
   const loaded = import("../extract/index.ts");
   return {
     async extract(text, options) {
       const { extract } = await loaded;
       return extract(text, options);
+    },
+    async ingest(input) {
+      const [{ ingestArticle }, { prisma }] = await Promise.all([import("./ingest.ts"), import("../db.ts")]);
+      return ingestArticle(prisma, input);
     },
     start() {
       // Load the lexicons now; an import failure shows on the first document.
@@ -118,22 +165,17 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extraction
     const worker: Worker = { child, ready: false, job: null, startedAt: Date.now() };
     workers.add(worker);
     child.on("message", (message: WorkerReply) => {
+      reportReadingTime(worker, message);
       if (message.type === "ready") worker.ready = true;
-      else {
+      else if (message.type === "extracted") {
+        if (worker.job?.id === message.id) clearTimeout(worker.timer);
+        return;
+      } else {
         const job = settle(worker);
         if (job && job.id === message.id) {
           if (message.type === "done") job.resolve(message.doc);
-          else if (message.error.code)
-            job.reject(
-              new ExtractionError(message.error.code, message.error.message, message.error.field ?? "text"),
-            );
-          else
-            job.reject(
-              new ExtractionFailure(
-                "EXTRACTION_FAILED",
-                `The extractor failed on this text: ${message.error.message}`,
-              ),
-            );
+          else if (message.type === "stored") job.resolve(message.result);
+          else job.reject(failureOf(message.error));
         }
       }
       dispatch();
@@ -159,6 +201,7 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extraction
       const job = waiting.shift();
       if (!job) return;
       worker.job = job;
+      worker.readingSince = performance.now();
       worker.timer = setTimeout(() => {
         settle(worker);
         worker.ready = false;
@@ -170,7 +213,7 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extraction
         );
         worker.child.kill("SIGKILL");
       }, job.timeoutMs);
-      worker.child.send({ id: job.id, text: job.text, options: job.options } satisfies WorkerRequest);
+      worker.child.send({ id: job.id, task: job.task } satisfies WorkerRequest);
     }
   }
 
@@ -178,16 +221,20 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extraction
     while (!closed && workers.size < options.workers) spawnWorker();
   }
 
+  function submit(task: WorkerTask, timeoutMs: number): Promise<AnnotationDocument | IngestResult> {
+    if (closed) return Promise.reject(new Error("The extraction pool is closed."));
+    start();
+    if (waiting.length >= options.queueSize) return Promise.reject(new IngestBusyError(options.queueSize));
+    return new Promise((resolve, reject) => {
+      waiting.push({ id: nextId++, task, timeoutMs, resolve, reject });
+      dispatch();
+    });
+  }
+
   return {
-    extract(text, extractOptions, timeoutMs = options.timeoutMs) {
-      if (closed) return Promise.reject(new Error("The extraction pool is closed."));
-      start();
-      if (waiting.length >= options.queueSize) return Promise.reject(new IngestBusyError(options.queueSize));
-      return new Promise<AnnotationDocument>((resolve, reject) => {
-        waiting.push({ id: nextId++, text, options: extractOptions, timeoutMs, resolve, reject });
-        dispatch();
-      });
-    },
+    extract: (text, extractOptions, timeoutMs = options.timeoutMs) =>
+      submit({ kind: "extract", text, options: extractOptions }, timeoutMs) as Promise<AnnotationDocument>,
+    ingest: (input) => submit({ kind: "ingest", input }, options.timeoutMs) as Promise<IngestResult>,
     start,
     status: () => ({
       workers: workers.size,

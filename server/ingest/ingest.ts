@@ -255,6 +255,26 @@ export async function ingestArticle(
   throw new Error(`The article of text ${hash.slice(0, 12)} kept changing while it was being stored.`);
 }
 
+/**
+ * Ingest for a request: the reading and the writing run in an extraction worker, so this thread
+ * only waits (a long article's rows and JSON cost the API's thread a second or more). A reading
+ * over its time budget, or a worker that died, is the text's refusal like any other.
+ */
+export async function ingestInWorker(raw: ArticleInput): Promise<IngestResult> {
+  const validated = validateArticleInput(raw);
+  if (!validated.ok) return { article: null, created: false, userErrors: validated.errors };
+  try {
+    return await extractionPool().ingest(raw);
+  } catch (error) {
+    if (!(error instanceof ExtractionFailure)) throw error;
+    return {
+      article: null,
+      created: false,
+      userErrors: [{ field: ["text"], message: error.message, code: error.code }],
+    };
+  }
+}
+
 /** Reads again every article stored by an older extractor; article ids stay the same. */
 export async function reextractOutdated(
   prisma: PrismaClient,

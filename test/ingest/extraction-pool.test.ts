@@ -6,7 +6,8 @@ import {
   type ExtractionPool,
   IngestBusyError,
 } from "../../server/ingest/extraction-pool.ts";
-import { inEmbeddedPass, seedText } from "../helpers.ts";
+import { prisma } from "../../server/db.ts";
+import { inEmbeddedPass, seedText, uniqueGermanArticle } from "../helpers.ts";
 
 const embeddedPass = await inEmbeddedPass("the extraction pool tests");
 
@@ -56,5 +57,32 @@ describe.skipIf(!embeddedPass)("the extraction pool", () => {
     const doc = await workers.extract(seedText, { language: "de" });
     expect(doc.quotes.length).toBeGreaterThan(0);
     expect(workers.status()).toMatchObject({ workers: 1, busy: 0, queued: 0 });
+  });
+
+  it("ingests an article whole in a worker: the rows are stored there, the caller gets the article", async () => {
+    const text = uniqueGermanArticle("Ingest im Arbeitsprozess.");
+    const workers = pool();
+    const result = await workers.ingest({ text, language: "de", publishedAt: "2023-10-14" });
+    expect(result.userErrors).toEqual([]);
+    expect(result).toMatchObject({ created: true, article: { text, language: "de" } });
+    expect(result.article?.publishedAt).toBeInstanceOf(Date);
+    const doc = extract(text, { language: "de", publishedAt: "2023-10-14" });
+    const articleId = result.article?.id as string;
+    expect(await prisma.quote.count({ where: { articleId } })).toBe(doc.quotes.length);
+    expect(await prisma.event.count({ where: { articleId } })).toBe(doc.events.length);
+    expect(await prisma.mention.count({ where: { articleId } })).toBe(
+      doc.actors.reduce((sum, actor) => sum + actor.mentions.length, 0),
+    );
+    // The same text again is the same article.
+    expect(await workers.ingest({ text })).toMatchObject({ created: false, article: { id: articleId } });
+  });
+
+  it("holds the reading of an ingest to the time budget and stores nothing then", async () => {
+    const text = uniqueGermanArticle("Zu lang gelesen.").repeat(20);
+    const late = await pool({ timeoutMs: 1 })
+      .ingest({ text })
+      .catch((error: unknown) => error);
+    expect(late).toMatchObject({ name: "ExtractionFailure", code: "EXTRACTION_TIMEOUT" });
+    expect(await prisma.article.count({ where: { text } })).toBe(0);
   });
 });
