@@ -1,12 +1,15 @@
 // npm run ingest: files or JSON lines into the database. Each document is stored or refused with
 // a code, the run goes on and ends with a summary; it fails (non-zero exit) only when a document
 // failed for no stated reason or the run could not go on (the database went away).
+import { availableParallelism } from "node:os";
 import { createInterface } from "node:readline";
 import { SingleBar } from "cli-progress";
 import { z } from "zod";
 import { describeError } from "./database/outage.ts";
+import { env } from "./env.ts";
 import type { PrismaClient } from "./generated/prisma/client.ts";
-import { ingestArticle } from "./ingest/ingest.ts";
+import { createExtractionPool } from "./ingest/extraction-pool.ts";
+import { type IngestResult, ingestArticle } from "./ingest/ingest.ts";
 import type { ArticleInput, UserErrorCode } from "./ingest/input.ts";
 import { readTextFile } from "./text-file.ts";
 
@@ -96,44 +99,71 @@ async function databaseAnswers(prisma: PrismaClient): Promise<boolean> {
   }
 }
 
+/** Stores one document; ingestArticle in this process unless a worker pool does it. */
+export type IngestOne = (input: ArticleInput) => Promise<IngestResult>;
+
+export type BatchOptions = {
+  /** Documents in flight at once: while one is written, the next ones are read. */
+  concurrency?: number;
+  ingest?: IngestOne;
+};
+
+async function ingestItem(
+  prisma: PrismaClient,
+  item: BatchItem,
+  ingest: IngestOne,
+): Promise<DocumentOutcome> {
+  if ("refusal" in item) return { id: item.id, status: "refused", refusals: [item.refusal] };
+  try {
+    const result = await ingest(item.input);
+    return result.userErrors.length
+      ? {
+          id: item.id,
+          status: "refused",
+          refusals: result.userErrors.map(({ code, field, message }) => ({
+            code,
+            field: field.join("."),
+            message,
+          })),
+        }
+      : { id: item.id, status: result.created ? "created" : "stored" };
+  } catch (error) {
+    if (!(await databaseAnswers(prisma))) {
+      throw new Error(`The database stopped answering at document ${item.id}: ${describeError(error)}`);
+    }
+    return { id: item.id, status: "failed", message: describeError(error) };
+  }
+}
+
 /**
- * Ingests documents one after another. A refusal or a failure of one document is its outcome and
- * the batch goes on. When the database stops answering it throws: no later document would fare better.
+ * Ingests documents, `concurrency` at a time. A refusal or a failure of one document is its outcome
+ * and the batch goes on. When the database stops answering it throws: no later document would
+ * fare better.
  */
 export async function ingestBatch(
   prisma: PrismaClient,
   items: BatchItem[],
   onOutcome: (outcome: DocumentOutcome) => void = () => {},
+  { concurrency = 1, ingest = (input) => ingestArticle(prisma, input) }: BatchOptions = {},
 ): Promise<BatchSummary> {
   const started = performance.now();
   const outcomes: DocumentOutcome[] = [];
-  for (const item of items) {
-    let outcome: DocumentOutcome;
-    if ("refusal" in item) outcome = { id: item.id, status: "refused", refusals: [item.refusal] };
-    else {
+  let next = 0;
+  let stopped: unknown = null;
+  const lane = async () => {
+    while (next < items.length && stopped === null) {
+      const item = items[next++] as BatchItem;
       try {
-        const result = await ingestArticle(prisma, item.input);
-        outcome = result.userErrors.length
-          ? {
-              id: item.id,
-              status: "refused",
-              refusals: result.userErrors.map(({ code, field, message }) => ({
-                code,
-                field: field.join("."),
-                message,
-              })),
-            }
-          : { id: item.id, status: result.created ? "created" : "stored" };
+        const outcome = await ingestItem(prisma, item, ingest);
+        outcomes.push(outcome);
+        onOutcome(outcome);
       } catch (error) {
-        if (!(await databaseAnswers(prisma))) {
-          throw new Error(`The database stopped answering at document ${item.id}: ${describeError(error)}`);
-        }
-        outcome = { id: item.id, status: "failed", message: describeError(error) };
+        stopped ??= error;
       }
     }
-    outcomes.push(outcome);
-    onOutcome(outcome);
-  }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
+  if (stopped !== null) throw stopped;
   return summarise(outcomes, (performance.now() - started) / 1000);
 }
 
@@ -182,6 +212,7 @@ function parseFlags(args: string[]) {
   const files: string[] = [];
   const metadata: Omit<ArticleInput, "text"> = {};
   let jsonl = false;
+  let workers: number | null = null;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     const value = () => {
@@ -194,19 +225,54 @@ function parseFlags(args: string[]) {
     else if (arg === "--published-at") metadata.publishedAt = value();
     else if (arg === "--source") metadata.source = value();
     else if (arg === "--title") metadata.title = value();
-    else if (arg.startsWith("--")) throw new Error(`Unknown option ${arg}`);
+    else if (arg === "--workers") {
+      workers = Number(value());
+      if (!Number.isInteger(workers) || workers < 0 || workers > 64)
+        throw new Error("--workers takes a whole number from 0 to 64");
+    } else if (arg.startsWith("--")) throw new Error(`Unknown option ${arg}`);
     else files.push(arg);
   }
-  return { files, metadata, jsonl };
+  return { files, metadata, jsonl, workers };
+}
+
+/**
+ * A bar on a terminal; on a pipe, a line every few seconds. Both with the rate, the time left and
+ * the refusals so far.
+ */
+function batchProgress(total: number) {
+  const bar = new SingleBar({
+    format:
+      "ingesting [{bar}] {value}/{total} · {rate} documents/s · ETA {eta_formatted} · {refused} refused",
+    stream: process.stderr,
+    hideCursor: true,
+    noTTYOutput: true,
+    notTTYSchedule: 5_000,
+    etaBuffer: 50,
+  });
+  const started = performance.now();
+  let count = 0;
+  let refused = 0;
+  return {
+    start: () => bar.start(total, 0, { rate: "0.0", refused: 0 }),
+    done(outcome: DocumentOutcome) {
+      count += 1;
+      if (outcome.status === "refused") refused += 1;
+      const rate = (count / Math.max(0.001, (performance.now() - started) / 1000)).toFixed(1);
+      bar.update(count, { rate, refused });
+    },
+    stop: () => bar.stop(),
+  };
 }
 
 /**
  * npm run ingest -- FILE… [--language de] [--published-at YYYY-MM-DD] [--source S] [--title T]
  * npm run ingest -- --jsonl < articles.jsonl   (one {"id"?, "text", "title"?, "publishedAt"?, …} a line)
+ * --workers N: extraction processes, each reading and storing documents (default: EXTRACTION_WORKERS
+ * when set, else one per CPU; 0 reads in this process).
  * Exit 0: every document was stored or refused with a code; 1: a document failed, or the run stopped.
  */
 export async function runIngest(args: string[]): Promise<number> {
-  const { files, metadata, jsonl } = parseFlags(args);
+  const { files, metadata, jsonl, workers: givenWorkers } = parseFlags(args);
   if (!jsonl && files.length === 0) {
     console.error(
       "Usage: npm run ingest -- FILE… [--language de] [--published-at 2023-10-14] [--source S]\n   or: npm run ingest -- --jsonl < articles.jsonl",
@@ -218,30 +284,40 @@ export async function runIngest(args: string[]): Promise<number> {
   // The database opens only now, so that usage errors answer at once.
   const { closeDatabase, connectionString, prisma } = await import("./db.ts");
   const { applyMigrations } = await import("../prisma/engine.ts");
-  const bar = new SingleBar({
-    format: "ingesting [{bar}] {value}/{total} {label}",
-    stream: process.stderr,
-    hideCursor: true,
+  const workers =
+    givenWorkers ?? (process.env.EXTRACTION_WORKERS ? env.extractionWorkers : availableParallelism());
+  // Each worker reads and stores whole documents; twice as many in flight keep every worker busy.
+  const pool = createExtractionPool({
+    workers,
+    queueSize: Math.max(1, workers) * 2,
+    timeoutMs: env.extractionTimeoutMs,
   });
+  const progress = batchProgress(items.length);
   const reports: string[] = [];
   try {
     await applyMigrations(connectionString);
-    bar.start(items.length, 0, { label: "" });
-    const summary = await ingestBatch(prisma, items, (outcome) => {
-      const report = describeOutcome(outcome);
-      if (report) reports.push(report);
-      bar.increment({ label: outcome.id.slice(0, 40) });
-    });
-    bar.stop();
+    progress.start();
+    const summary = await ingestBatch(
+      prisma,
+      items,
+      (outcome) => {
+        const report = describeOutcome(outcome);
+        if (report) reports.push(report);
+        progress.done(outcome);
+      },
+      { concurrency: Math.max(1, workers) * 2, ingest: workers ? pool.ingest : undefined },
+    );
+    progress.stop();
     for (const report of reports) console.error(report);
     console.error(describeSummary(summary));
     return summary.failed ? 1 : 0;
   } catch (error) {
-    bar.stop();
+    progress.stop();
     for (const report of reports) console.error(report);
     console.error(`Stopped: ${describeError(error)}`);
     return 1;
   } finally {
+    await pool.close();
     await closeDatabase();
   }
 }

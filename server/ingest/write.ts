@@ -1,7 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { Actor, AnnotationDocument, Span } from "../extract/types.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
-import { insertRows } from "./bulk-insert.ts";
+import {
+  type ColumnTypes,
+  type InsertOptions,
+  insertRowSets,
+  insertRows,
+  type RowSet,
+} from "./bulk-insert.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -139,6 +145,15 @@ async function upsertActors(tx: Tx, merged: MergedActor[]): Promise<Map<string, 
   return databaseIds;
 }
 
+function rowSet<Row extends Record<string, unknown>>(
+  table: string,
+  types: ColumnTypes<Row>,
+  rows: Row[],
+  options?: InsertOptions<Row>,
+): RowSet {
+  return { table, types, rows, options } as RowSet;
+}
+
 function spanColumns<P extends string>(prefix: P, span: Span | null | undefined) {
   return {
     [`${prefix}Start`]: span?.start ?? null,
@@ -160,158 +175,158 @@ export async function writeAnnotation(tx: Tx, articleId: string, doc: Annotation
   const actorId = (local: string | null | undefined): string | null =>
     local ? (idByLocal.get(local) ?? null) : null;
 
-  await insertRows(
-    tx,
-    "Segment",
-    { articleId: "uuid", position: "int", kind: '"SegmentKind"', start: "int", end: "int" },
-    doc.segments.map((segment, position) => ({ articleId, position, ...segment })),
-  );
-  await insertRows(
-    tx,
-    "ArticleActor",
-    { articleId: "uuid", actorId: "uuid", localId: "text", description: "text", mentionCount: "int" },
-    merged.map(({ identityKey, localId, actors }) => ({
-      articleId,
-      actorId: idByKey.get(identityKey) as string,
-      localId,
-      description: descriptionOf(actors),
-      mentionCount: actors.reduce((sum, actor) => sum + actor.mentions.length, 0),
-    })),
-  );
-  await insertRows(
-    tx,
-    "Mention",
-    { articleId: "uuid", actorId: "uuid", start: "int", end: "int", text: "text", form: '"MentionForm"' },
-    doc.actors.flatMap((actor) =>
-      actor.mentions.map((mention) => ({
-        articleId,
-        actorId: actorId(actor.id) as string,
-        start: mention.start,
-        end: mention.end,
-        text: mention.text,
-        form: mention.form,
-      })),
-    ),
-  );
-
   const quoteIds = new Map(doc.quotes.map((quote) => [quote.id, randomUUID()]));
-  await insertRows(
-    tx,
-    "Quote",
-    {
-      id: "uuid",
-      articleId: "uuid",
-      localId: "text",
-      kind: '"QuoteKind"',
-      text: "text",
-      start: "int",
-      end: "int",
-      parts: "jsonb",
-      speakerId: "uuid",
-      speakerMentionStart: "int",
-      speakerMentionEnd: "int",
-      speakerMentionText: "text",
-      addresseeId: "uuid",
-      viaId: "uuid",
-      cueStart: "int",
-      cueEnd: "int",
-      cueText: "text",
-      confidence: "float8",
-    },
-    doc.quotes.map((quote) => ({
-      id: quoteIds.get(quote.id) as string,
-      articleId,
-      localId: quote.id,
-      kind: quote.kind,
-      text: quote.text,
-      start: quote.start,
-      end: quote.end,
-      parts: quote.parts ? JSON.stringify(quote.parts) : null,
-      speakerId: actorId(quote.speaker),
-      ...spanColumns("speakerMention", quote.speakerMention),
-      addresseeId: actorId(quote.addressee),
-      viaId: actorId(quote.via),
-      ...spanColumns("cue", quote.cue),
-      confidence: quote.confidence,
-    })),
-  );
-
   const eventIds = new Map(doc.events.map((event) => [event.id, randomUUID()]));
-  await insertRows(
-    tx,
-    "Event",
-    {
-      id: "uuid",
-      articleId: "uuid",
-      localId: "text",
-      cameo: "text",
-      summary: "text",
-      triggerStart: "int",
-      triggerEnd: "int",
-      triggerText: "text",
-      evidenceStart: "int",
-      evidenceEnd: "int",
-      evidenceText: "text",
-      placeId: "uuid",
-      timeStart: "date",
-      timeEnd: "date",
-      timePrecision: '"TimePrecision"',
-      timeDirection: '"TimeDirection"',
-      timeSpanStart: "int",
-      timeSpanEnd: "int",
-      timeSpanText: "text",
-      modality: '"Modality"',
-      attributedToId: "uuid",
-      confidence: "float8",
-    },
-    doc.events.map((event) => ({
-      id: eventIds.get(event.id) as string,
-      articleId,
-      localId: event.id,
-      cameo: event.cameo,
-      summary: event.summary,
-      triggerStart: event.trigger.start,
-      triggerEnd: event.trigger.end,
-      triggerText: event.trigger.text,
-      evidenceStart: event.evidence.start,
-      evidenceEnd: event.evidence.end,
-      evidenceText: event.evidence.text,
-      placeId: actorId(event.place),
-      timeStart: event.time?.start ?? null,
-      timeEnd: event.time?.end ?? null,
-      timePrecision: event.time?.precision ?? null,
-      timeDirection: event.time?.direction ?? null,
-      ...spanColumns("timeSpan", event.time?.span),
-      modality: event.modality,
-      attributedToId: actorId(event.attributedTo),
-      confidence: event.confidence,
-    })),
-  );
-  await insertRows(
-    tx,
-    "EventParticipant",
-    { eventId: "uuid", actorId: "uuid", role: '"ParticipantRole"' },
-    doc.events.flatMap((event) =>
-      event.participants.map((participant) => ({
-        eventId: eventIds.get(event.id) as string,
-        actorId: actorId(participant.actor) as string,
-        role: participant.role,
+  await insertRowSets(tx, [
+    rowSet(
+      "Segment",
+      { articleId: "uuid", position: "int", kind: '"SegmentKind"', start: "int", end: "int" },
+      doc.segments.map((segment, position) => ({ articleId, position, ...segment })),
+    ),
+    rowSet(
+      "ArticleActor",
+      { articleId: "uuid", actorId: "uuid", localId: "text", description: "text", mentionCount: "int" },
+      merged.map(({ identityKey, localId, actors }) => ({
+        articleId,
+        actorId: idByKey.get(identityKey) as string,
+        localId,
+        description: descriptionOf(actors),
+        mentionCount: actors.reduce((sum, actor) => sum + actor.mentions.length, 0),
       })),
     ),
-    { skipDuplicates: true },
-  );
-  await insertRows(
-    tx,
-    "QuoteEvent",
-    { quoteId: "uuid", eventId: "uuid" },
-    doc.events.flatMap((event) =>
-      (event.quotes ?? []).map((quote) => ({
-        eventId: eventIds.get(event.id) as string,
-        quoteId: quoteIds.get(quote) as string,
+    rowSet(
+      "Mention",
+      { articleId: "uuid", actorId: "uuid", start: "int", end: "int", text: "text", form: '"MentionForm"' },
+      doc.actors.flatMap((actor) =>
+        actor.mentions.map((mention) => ({
+          articleId,
+          actorId: actorId(actor.id) as string,
+          start: mention.start,
+          end: mention.end,
+          text: mention.text,
+          form: mention.form,
+        })),
+      ),
+    ),
+    rowSet(
+      "Quote",
+      {
+        id: "uuid",
+        articleId: "uuid",
+        localId: "text",
+        kind: '"QuoteKind"',
+        text: "text",
+        start: "int",
+        end: "int",
+        parts: "jsonb",
+        speakerId: "uuid",
+        speakerMentionStart: "int",
+        speakerMentionEnd: "int",
+        speakerMentionText: "text",
+        addresseeId: "uuid",
+        viaId: "uuid",
+        cueStart: "int",
+        cueEnd: "int",
+        cueText: "text",
+        confidence: "float8",
+        rule: "text",
+        speakerRule: "text",
+      },
+      doc.quotes.map((quote) => ({
+        id: quoteIds.get(quote.id) as string,
+        articleId,
+        localId: quote.id,
+        kind: quote.kind,
+        text: quote.text,
+        start: quote.start,
+        end: quote.end,
+        parts: quote.parts ? JSON.stringify(quote.parts) : null,
+        speakerId: actorId(quote.speaker),
+        ...spanColumns("speakerMention", quote.speakerMention),
+        addresseeId: actorId(quote.addressee),
+        viaId: actorId(quote.via),
+        ...spanColumns("cue", quote.cue),
+        confidence: quote.confidence,
+        rule: quote.rule ?? null,
+        speakerRule: quote.speakerRule ?? null,
       })),
     ),
-    { skipDuplicates: true },
-  );
+    rowSet(
+      "Event",
+      {
+        id: "uuid",
+        articleId: "uuid",
+        localId: "text",
+        cameo: "text",
+        summary: "text",
+        triggerStart: "int",
+        triggerEnd: "int",
+        triggerText: "text",
+        evidenceStart: "int",
+        evidenceEnd: "int",
+        evidenceText: "text",
+        placeId: "uuid",
+        timeStart: "date",
+        timeEnd: "date",
+        timePrecision: '"TimePrecision"',
+        timeDirection: '"TimeDirection"',
+        timeSpanStart: "int",
+        timeSpanEnd: "int",
+        timeSpanText: "text",
+        modality: '"Modality"',
+        attributedToId: "uuid",
+        confidence: "float8",
+        rule: "text",
+      },
+      doc.events.map((event) => ({
+        id: eventIds.get(event.id) as string,
+        articleId,
+        localId: event.id,
+        cameo: event.cameo,
+        summary: event.summary,
+        triggerStart: event.trigger.start,
+        triggerEnd: event.trigger.end,
+        triggerText: event.trigger.text,
+        evidenceStart: event.evidence.start,
+        evidenceEnd: event.evidence.end,
+        evidenceText: event.evidence.text,
+        placeId: actorId(event.place),
+        timeStart: event.time?.start ?? null,
+        timeEnd: event.time?.end ?? null,
+        timePrecision: event.time?.precision ?? null,
+        timeDirection: event.time?.direction ?? null,
+        ...spanColumns("timeSpan", event.time?.span),
+        modality: event.modality,
+        attributedToId: actorId(event.attributedTo),
+        confidence: event.confidence,
+        rule: event.rule ?? null,
+      })),
+    ),
+    rowSet(
+      "EventParticipant",
+      { eventId: "uuid", actorId: "uuid", role: '"ParticipantRole"', rule: "text" },
+      doc.events.flatMap((event) =>
+        event.participants.map((participant) => ({
+          eventId: eventIds.get(event.id) as string,
+          actorId: actorId(participant.actor) as string,
+          role: participant.role,
+          rule: participant.rule ?? null,
+        })),
+      ),
+      { skipDuplicates: true },
+    ),
+    rowSet(
+      "QuoteEvent",
+      { quoteId: "uuid", eventId: "uuid" },
+      doc.events.flatMap((event) =>
+        (event.quotes ?? []).map((quote) => ({
+          eventId: eventIds.get(event.id) as string,
+          quoteId: quoteIds.get(quote) as string,
+        })),
+      ),
+      { skipDuplicates: true },
+    ),
+  ]);
 }
 
 /** Removes the rows written from an article's previous annotation (the article itself stays). */
