@@ -12,7 +12,8 @@ import { sharedData } from "../server/extract/eval/data.ts";
 import { loadGermEval } from "../server/extract/eval/ner.ts";
 import { extract, warmUp } from "../server/extract/index.ts";
 
-const TARGETS = { wordsPerSecond: 20_000, lexiconSeconds: 1, peakMegabytes: 300 };
+// The extractor's targets: ≥ 50,000 words/s on one core, peak RSS ≤ 200 MB.
+const TARGETS = { wordsPerSecond: 50_000, lexiconSeconds: 1, peakMegabytes: 200 };
 const JSONL_DOCUMENTS = 5_000;
 
 type Doc = { text: string; language: "de"; publishedAt: string | null };

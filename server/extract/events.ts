@@ -3,10 +3,13 @@
  * around it with roles, a place, a time, and how the text presents it (modality, by the
  * precedence of the format), who claims it, and the quotes that speak about it.
  */
+
+import { CAMEO_ROOTS } from "../cameo.ts";
 import type { ActorSet, Cluster } from "./actors.ts";
-import { CAMEO_ROOTS, lexicon, verbReading } from "./lexicons/index.ts";
+import { lexicon, verbReading } from "./lexicons/index.ts";
 import type { Mention } from "./mentions.ts";
 import type { FoundQuote } from "./quotes.ts";
+import type { EventRule, ParticipantRule } from "./rules/events.ts";
 import { type Sentence, sentenceAt } from "./sentences.ts";
 import { SpanIndex } from "./span-index.ts";
 import type { TimeExpression } from "./time.ts";
@@ -17,7 +20,7 @@ export type FoundEvent = {
   cameo: string;
   trigger: Span;
   evidence: Span;
-  participants: { cluster: Cluster; role: ParticipantRole }[];
+  participants: FoundParticipant[];
   place: Cluster | null;
   time: TimeExpression | null;
   modality: Modality;
@@ -25,7 +28,10 @@ export type FoundEvent = {
   quotes: FoundQuote[];
   confidence: number;
   summary: string;
+  rule: EventRule;
 };
+
+export type FoundParticipant = { cluster: Cluster; role: ParticipantRole; rule: ParticipantRule };
 
 const MODALITY_CUES: Record<Language, [Modality, RegExp][]> = {
   de: [
@@ -99,7 +105,7 @@ const ANAPHORS = /^(?:es|sie|diese|dies|das|dabei|davon|they|it|these|this)$/u;
 /** A lower-case verb form that can carry the event of a copula sentence ("gewesen", "sein", "were"). */
 const VERB_SHAPE = /^(?:gewesen|sein|seien|war|waren|wurden|worden|geliefert|verschifft|were|was|been)$/u;
 
-type Trigger = { token: Token; index: number; cameo: string; lemma: string; noun: boolean };
+type Trigger = { token: Token; index: number; cameo: string; lemma: string; noun: boolean; rule: EventRule };
 
 function span(text: string, start: number, end: number): Span {
   return { start, end, text: text.slice(start, end) };
@@ -139,11 +145,15 @@ export class EventFinder {
     sentence.tokens.forEach((token, index) => {
       if (!token.word) return;
       const lower = token.lower;
-      const verb =
+      const eventVerb =
         !token.cap || index === 0 || this.language === "en"
-          ? (verbReading(verbs.get(lower), sentence.tokens, index) ??
-            verbReading(speech.get(lower), sentence.tokens, index))
+          ? verbReading(verbs.get(lower), sentence.tokens, index)
           : undefined;
+      const verb =
+        eventVerb ??
+        (!token.cap || index === 0 || this.language === "en"
+          ? verbReading(speech.get(lower), sentence.tokens, index)
+          : undefined);
       // English verb forms double as nouns: "fresh attacks", "the strikes", "35 visits".
       const previous = sentence.tokens[index - 1];
       const nounUse =
@@ -151,17 +161,19 @@ export class EventFinder {
         previous !== undefined &&
         (NOUN_CONTEXT_EN.test(previous.lower) || /^\d/u.test(previous.text));
       if (verb?.cameo && !nounUse) {
-        found.push({ token, index, cameo: verb.cameo, lemma: verb.lemma, noun: false });
+        const rule = eventVerb ? "event-verb" : "speech-verb";
+        found.push({ token, index, cameo: verb.cameo, lemma: verb.lemma, noun: false, rule });
         return;
       }
       const noun = this.eventNoun(token);
       if (noun) {
-        found.push({ token, index, cameo: noun.cameo, lemma: noun.lemma, noun: true });
+        found.push({ token, index, cameo: noun.cameo, lemma: noun.lemma, noun: true, rule: "event-noun" });
         return;
       }
       // "zur Verfügung stellen": provide.
       if (lower === "verfügung" && sentence.tokens[index - 1]?.lower === "zur") {
-        found.push({ token, index, cameo: "07", lemma: "zur Verfügung stellen", noun: false });
+        const rule = "provide-phrase";
+        found.push({ token, index, cameo: "07", lemma: "zur Verfügung stellen", noun: false, rule });
       }
     });
     return found;
@@ -227,8 +239,8 @@ export class EventFinder {
         trigger: span(this.text, noun.start, noun.end),
         evidence: span(this.text, sentence.start, sentence.end),
         participants: [
-          { cluster: supplier, role: "AGENT" },
-          { cluster: receiving, role: "RECIPIENT" },
+          { cluster: supplier, role: "AGENT", rule: "expected-supplier" },
+          { cluster: receiving, role: "RECIPIENT", rule: "expected-receiver" },
         ],
         place: null,
         time: times.find((t) => t.span.start >= (tokens[clauseStart]?.start ?? 0)) ?? null,
@@ -237,6 +249,7 @@ export class EventFinder {
         quotes: this.quotesIn(sentence),
         confidence: 0.5,
         summary: `${supplier.name} – ${noun.text} – ${receiving.name} (${label})`,
+        rule: "expected-supply",
       };
     }
     return null;
@@ -314,7 +327,7 @@ export class EventFinder {
     const answered = previous?.participants.find((p) => p.role === "AGENT" && other(p.cluster))?.cluster;
     if (!answered) return;
     answered.used = true;
-    event.participants.push({ cluster: answered, role: "TARGET" });
+    event.participants.push({ cluster: answered, role: "TARGET", rule: "answered-agent" });
     const label = CAMEO_ROOTS[root]?.[this.language] ?? "";
     event.summary = `${agent?.name} – ${event.trigger.text} – ${answered.name} (${label})`;
   }
@@ -345,6 +358,7 @@ export class EventFinder {
       modality: ORDER.find((m) => present.has(m)) ?? "ASSERTED",
       quotes: this.quotesIn(sentence),
       confidence: Math.min(previous.confidence, 0.5),
+      rule: "continuation",
     };
   }
 
@@ -388,11 +402,11 @@ export class EventFinder {
         return this.quoteHolding(m.start, m.end, true) === triggerQuote;
       });
     const root = trigger.cameo.slice(0, 2);
-    const participants: { cluster: Cluster; role: ParticipantRole }[] = [];
+    const participants: FoundParticipant[] = [];
     let place: Cluster | null = null;
-    const add = (cluster: Cluster, role: ParticipantRole) => {
+    const add = (cluster: Cluster, role: ParticipantRole, rule: ParticipantRule) => {
       if (participants.some((p) => p.cluster === cluster)) return;
-      participants.push({ cluster, role });
+      participants.push({ cluster, role, rule });
     };
     const countryCluster = (cluster: Cluster): Cluster => {
       if (cluster.kind !== "PLACE" || !cluster.country) return cluster;
@@ -493,7 +507,7 @@ export class EventFinder {
     for (const { mention, cluster, preposition } of candidates) {
       // "Drohnen auf Kiew abgefeuert": what an attack is aimed at is its target, place or not.
       if (root >= "18" && preposition && /^(?:auf|gegen|on|against|at)$/u.test(preposition)) {
-        add(countryCluster(cluster), "TARGET");
+        add(countryCluster(cluster), "TARGET", "attack-aim");
         if (cluster.kind === "PLACE") place ??= cluster;
         continue;
       }
@@ -502,7 +516,7 @@ export class EventFinder {
         (preposition && PLACE_PREPOSITIONS.has(preposition) && cluster.kind === "COUNTRY")
       ) {
         if (preposition && SOURCE_PREPOSITIONS.has(preposition) && root === "07") {
-          add(adjectiveCountry(mention) ?? countryCluster(cluster), "AGENT");
+          add(adjectiveCountry(mention) ?? countryCluster(cluster), "AGENT", "aid-source");
           agentSet = true;
           continue;
         }
@@ -510,41 +524,41 @@ export class EventFinder {
           place ??= cluster;
           // "reiste nach Peking": the country visited receives the visit.
           const country = countryCluster(cluster);
-          if (root === "07" || country !== cluster) add(country, "RECIPIENT");
+          if (root === "07" || country !== cluster) add(country, "RECIPIENT", "visit-goal");
           continue;
         }
         if (!place || (preposition && PLACE_PREPOSITIONS.has(preposition))) place = place ?? cluster;
         continue;
       }
       if (preposition && TARGET_PREPOSITIONS.has(preposition)) {
-        add(cluster, "TARGET");
+        add(cluster, "TARGET", "target-preposition");
         continue;
       }
       if (preposition && GOAL_PREPOSITIONS.has(preposition)) {
         if (cluster.kind === "COUNTRY" && (root === "04" || root === "07")) place ??= cluster;
-        add(cluster, "RECIPIENT");
+        add(cluster, "RECIPIENT", "goal-preposition");
         continue;
       }
       if (preposition && WITH_PREPOSITIONS.has(preposition)) {
-        add(cluster, SYMMETRIC.has(root) ? "PARTICIPANT" : "RECIPIENT");
+        add(cluster, SYMMETRIC.has(root) ? "PARTICIPANT" : "RECIPIENT", "with-preposition");
         // "zwischen A und B" names both sides: B follows without a preposition of its own.
         betweenPending = preposition === "zwischen" || preposition === "between";
         continue;
       }
       if (betweenPending && !preposition) {
         betweenPending = false;
-        add(cluster, SYMMETRIC.has(root) ? "PARTICIPANT" : "RECIPIENT");
+        add(cluster, SYMMETRIC.has(root) ? "PARTICIPANT" : "RECIPIENT", "between-pair");
         continue;
       }
       if (preposition && SOURCE_PREPOSITIONS.has(preposition) && root === "07") {
-        add(cluster, "AGENT");
+        add(cluster, "AGENT", "source-preposition");
         agentSet = true;
         continue;
       }
       if (!agentSet) {
-        add(cluster, "AGENT");
+        add(cluster, "AGENT", "first-actor");
         agentSet = true;
-      } else add(cluster, root >= "11" ? "TARGET" : "RECIPIENT");
+      } else add(cluster, root >= "11" ? "TARGET" : "RECIPIENT", "later-actor");
     }
     // "nach Dunai in Russland": the country receives, the town is the place.
     const recipient = participants.find((p) => p.role === "RECIPIENT" && p.cluster.kind === "PLACE");
@@ -556,7 +570,11 @@ export class EventFinder {
       }
     }
     // "A traf B", "A and B met": a meeting (CAMEO 04 itself) has sides, not an agent and a recipient.
-    if (trigger.cameo === "04") for (const p of participants) p.role = "PARTICIPANT";
+    if (trigger.cameo === "04")
+      for (const p of participants) {
+        p.role = "PARTICIPANT";
+        p.rule = "meeting-side";
+      }
     if (participants.length === 0) return null;
     // A noun names an event with two sides, or with the one who does it as the clause's subject
     // ("Die UN kündigten eine Untersuchung an"), and not as a topic ("über neue Waffenlieferungen").
@@ -661,6 +679,7 @@ export class EventFinder {
       quotes: related,
       confidence: Math.min(0.8, 0.4 + 0.15 * participants.length + (time ? 0.05 : 0)),
       summary,
+      rule: trigger.rule,
     };
   }
 }

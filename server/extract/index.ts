@@ -4,7 +4,7 @@
  */
 import { ActorSet } from "./actors.ts";
 import { EventFinder } from "./events.ts";
-import { detectLanguage, normalizeLanguage } from "./language.ts";
+import { detectLanguage, languageDetector, normalizeLanguage } from "./language.ts";
 import { lexicon } from "./lexicons/index.ts";
 import { MentionFinder } from "./mentions.ts";
 import { QuoteFinder } from "./quotes.ts";
@@ -17,23 +17,22 @@ import {
   ExtractionError,
   type ExtractOptions,
   type Language,
+  MAX_TEXT_BYTES,
   type Quote,
 } from "./types.ts";
 import { EXTRACTOR } from "./version.ts";
 
 export type { AnnotationDocument, ExtractOptions } from "./types.ts";
-export { ExtractionError } from "./types.ts";
+export { ExtractionError, MAX_TEXT_BYTES } from "./types.ts";
 
 export { EXTRACTOR };
-
-/** Largest accepted text, in UTF-8 bytes. */
-export const MAX_TEXT_BYTES = 1_000_000;
 
 const mentionFinders = new Map<Language, MentionFinder>();
 
 /** Loads the lexicons now instead of on the first article (for servers and benchmarks). */
 export function warmUp(): void {
   lexicon();
+  languageDetector();
 }
 
 function validDate(value: string): boolean {
@@ -109,6 +108,8 @@ export function extract(text: string, options: ExtractOptions = {}): AnnotationD
       via: id(found.via),
       cue: found.cue,
       confidence: found.confidence,
+      rule: found.rule,
+      speakerRule: found.speakerRule,
     };
     if (found.parts) quote.parts = found.parts;
     return quote;
@@ -121,7 +122,7 @@ export function extract(text: string, options: ExtractOptions = {}): AnnotationD
     evidence: found.evidence,
     participants: found.participants.flatMap((p) => {
       const actor = id(p.cluster);
-      return actor ? [{ actor, role: p.role }] : [];
+      return actor ? [{ actor, role: p.role, rule: p.rule }] : [];
     }),
     place: id(found.place),
     time: found.time,
@@ -129,6 +130,7 @@ export function extract(text: string, options: ExtractOptions = {}): AnnotationD
     attributedTo: id(found.attributedTo),
     quotes: found.quotes.flatMap((q) => quoteIds.get(q) ?? []),
     confidence: found.confidence,
+    rule: found.rule,
   }));
 
   const document: AnnotationDocument = {

@@ -1,6 +1,28 @@
 /** Detects German or English; refuses other languages. */
-import { eld } from "eld/extrasmall";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import type { eld } from "eld";
+import { packageFolder } from "./lexicons/derived.ts";
+import { packagedLanguageNgrams } from "./lexicons/packaged.ts";
 import { ExtractionError, type Language } from "./types.ts";
+
+const require = createRequire(import.meta.url);
+
+type Detector = Pick<typeof eld, "detect">;
+
+let detector: Detector | null = null;
+
+/** eld's detector over its extrasmall n-grams (see packagedLanguageNgrams), made on first use. */
+export function languageDetector(): Detector {
+  if (detector) return detector;
+  const { createEld } = require(join(packageFolder("eld"), "src/languageDetector.js")) as {
+    createEld: () => { instance: Detector; loadData: (data: unknown) => string };
+  };
+  const { instance, loadData } = createEld();
+  loadData(packagedLanguageNgrams());
+  detector = instance;
+  return instance;
+}
 
 const STOPWORDS: Record<Language, Set<string>> = {
   de: new Set(
@@ -13,9 +35,14 @@ const STOPWORDS: Record<Language, Set<string>> = {
   ),
 };
 
+/** The primary language subtag, lower case: "de", "DE", "de-AT", "de_CH" → "de". */
+export function languageCode(value: string): string {
+  return value.trim().toLowerCase().split(/[-_]/u)[0] ?? "";
+}
+
 /** Normalises a language option ("de", "DE", "de-AT", "en-GB"); anything else is refused. */
 export function normalizeLanguage(value: string): Language {
-  const code = value.trim().toLowerCase().slice(0, 2);
+  const code = languageCode(value);
   if ((code === "de" || code === "en") && /^[a-z]{2}(?:[-_][a-z0-9]+)*$/iu.test(value.trim())) return code;
   throw new ExtractionError(
     "UNSUPPORTED_LANGUAGE",
@@ -32,7 +59,7 @@ export function detectLanguage(text: string): Language {
     if (STOPWORDS.de.has(word)) counts.de++;
     if (STOPWORDS.en.has(word)) counts.en++;
   }
-  const result = eld.detect(sample);
+  const result = languageDetector().detect(sample);
   const detected = result.language;
   if (detected === "de" || detected === "en") return detected;
   // Short texts are full of names; trust de/en when they score close to the winner.

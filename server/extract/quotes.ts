@@ -13,29 +13,15 @@
 import type { ActorSet, Cluster } from "./actors.ts";
 import { lexicon } from "./lexicons/index.ts";
 import { findMarks, isTitle, type Mark } from "./quote-marks.ts";
+import { type QuoteRule, quoteRule } from "./rules/quotes.ts";
+import type { SpeakerRule } from "./rules/speakers.ts";
 import { type Sentence, sentenceAt } from "./sentences.ts";
 import { SpanIndex } from "./span-index.ts";
 import { type Attribution, NO_ATTRIBUTION, Speakers } from "./speakers.ts";
 import type { Token } from "./tokens.ts";
 import type { Language, QuoteKind, Span } from "./types.ts";
 
-/** How a quote was found; each rule has its own measured precision (see CONFIDENCE). */
-export type QuoteRule =
-  | "marked-cue"
-  | "marked-colon"
-  | "marked-subject"
-  | "marked-continued"
-  | "marked-previous"
-  | "marked-none"
-  | "marked-inherited"
-  | "verb-clause"
-  | "marker"
-  | "postposed"
-  | "demonstrative"
-  | "hearsay"
-  | "subjunctive"
-  | "subjunctive-subject"
-  | "subjunctive-previous";
+export type { QuoteRule };
 
 export type FoundQuote = {
   kind: QuoteKind;
@@ -51,29 +37,8 @@ export type FoundQuote = {
   /** Whether the quote carries its own marks (DIRECT/PARTIAL). */
   marked: boolean;
   rule: QuoteRule;
-};
-
-/**
- * Observed precision of each rule (quote found and, where the gold names a source, speaker right) on
- * the SpkAtt dev split, with a speaker and without one; small samples are rounded toward their
- * neighbours. Re-measure with `npx tsx server/extract/eval/quotes.ts` after changing a rule.
- */
-const CONFIDENCE: Record<QuoteRule, [number, number]> = {
-  "marked-cue": [0.72, 0.3],
-  "marked-colon": [0.75, 0.3],
-  "marked-subject": [0.2, 0.1],
-  "marked-continued": [0.2, 0.1],
-  "marked-previous": [0.5, 0.1],
-  "marked-none": [0.1, 0.05],
-  "marked-inherited": [0.5, 0.3],
-  "verb-clause": [0.8, 0.15],
-  marker: [0.92, 0.05],
-  postposed: [0.66, 0.05],
-  demonstrative: [0.85, 0.3],
-  hearsay: [0.6, 0.35],
-  subjunctive: [0.5, 0.1],
-  "subjunctive-subject": [0.88, 0.1],
-  "subjunctive-previous": [0.6, 0.1],
+  /** How the speaker was chosen (null without a speaker). */
+  speakerRule: SpeakerRule | null;
 };
 
 const DATELINE = /^[\p{Lu}][\p{L}.,' ]{1,40}(?:\s*\([^)]{1,30}\))?\s+[-–—]\s+/u;
@@ -190,10 +155,11 @@ export class QuoteFinder {
         quote.via = outer.via;
         quote.cue = outer.cue;
         quote.rule = "marked-inherited";
+        quote.speakerRule = "outer-report";
       }
     }
     for (const quote of this.quotes) {
-      const [withSpeaker, without] = CONFIDENCE[quote.rule];
+      const { withSpeaker, without } = quoteRule(quote.rule).confidence;
       quote.confidence = quote.speaker ? withSpeaker : without;
     }
     this.quotes.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -276,8 +242,16 @@ export class QuoteFinder {
     return verb !== undefined && verb === verb.toLowerCase() && this.verbs.has(verb);
   }
 
-  private push(quote: Omit<FoundQuote, "confidence" | "addressee"> & { addressee?: Cluster | null }): void {
-    const found: FoundQuote = { addressee: null, ...quote, confidence: 0 };
+  private push(
+    quote: Omit<FoundQuote, "confidence" | "addressee" | "speakerRule"> & { addressee?: Cluster | null },
+    speakerRule: SpeakerRule | null,
+  ): void {
+    const found: FoundQuote = {
+      addressee: null,
+      ...quote,
+      speakerRule: quote.speaker ? speakerRule : null,
+      confidence: 0,
+    };
     this.quotes.push(found);
     this.quotesByPosition.add(found);
   }
@@ -339,19 +313,22 @@ export class QuoteFinder {
       const lastPart = parts.at(-1);
       if (lastPart && contentEnd < close)
         parts[parts.length - 1] = span(text, lastPart.start, Math.max(lastPart.start, contentEnd));
-      this.push({
-        kind: direct ? "DIRECT" : "PARTIAL",
-        start: mark.open + 1,
-        end: contentEnd,
-        parts: parts.length > 1 ? parts : null,
-        speaker: found.attribution.speaker,
-        speakerMention: found.attribution.mention,
-        via: found.attribution.via,
-        addressee: found.attribution.addressee,
-        cue: found.attribution.cue,
-        marked: true,
-        rule: found.rule,
-      });
+      this.push(
+        {
+          kind: direct ? "DIRECT" : "PARTIAL",
+          start: mark.open + 1,
+          end: contentEnd,
+          parts: parts.length > 1 ? parts : null,
+          speaker: found.attribution.speaker,
+          speakerMention: found.attribution.mention,
+          via: found.attribution.via,
+          addressee: found.attribution.addressee,
+          cue: found.attribution.cue,
+          marked: true,
+          rule: found.rule,
+        },
+        found.attribution.rule,
+      );
     }
   }
 
@@ -403,7 +380,8 @@ export class QuoteFinder {
       while (start > 0 && !/^[,;.:]$/u.test(colonFrame.tokens[start - 1]?.text ?? "")) start--;
       if (colon > 0 && colon - start <= 8) {
         const found = this.speakers.resolve(colonFrame, start, colon);
-        if (found) return { attribution: { ...NO_ATTRIBUTION, ...found }, rule: "marked-colon" };
+        if (found)
+          return { attribution: { ...NO_ATTRIBUTION, ...found, rule: "colon-name" }, rule: "marked-colon" };
       }
       // "Der Innenminister zeigte sich besorgt, …: „…“": the subject of the sentence before the colon.
       const subject = this.speakers.subject(colonFrame, skip, colon > 0 ? colon : undefined);
@@ -424,7 +402,11 @@ export class QuoteFinder {
       this.speakers.mentionsOf(sentence).some((m) => m.start >= subjectStart && m.last <= subjectEnd);
     if (subjectNamed) {
       const found = this.speakers.resolve(sentence, 0, subjectEnd);
-      if (found) return { attribution: { ...NO_ATTRIBUTION, ...found }, rule: "marked-subject" };
+      if (found)
+        return {
+          attribution: { ...NO_ATTRIBUTION, ...found, rule: "sentence-subject" },
+          rule: "marked-subject",
+        };
     }
     // "für die Ministerin eine „…“": the holder of the view named right before the mark.
     const markToken = tokens.findIndex((t) => t.start >= mark.open);
@@ -443,7 +425,8 @@ export class QuoteFinder {
             (m.kind === "PERSON" || m.kind === "ORGANIZATION" || m.kind === "GROUP"),
         );
       const found = named ? this.speakers.resolve(sentence, k + 1, end) : null;
-      if (found) return { attribution: { ...NO_ATTRIBUTION, ...found }, rule: "marked-subject" };
+      if (found)
+        return { attribution: { ...NO_ATTRIBUTION, ...found, rule: "view-holder" }, rule: "marked-subject" };
       break;
     }
     const subject = this.speakers.subject(sentence, skip, markToken > 0 ? markToken : undefined);
@@ -452,12 +435,16 @@ export class QuoteFinder {
     const prior = this.lastSpoken(mark.open, 1200);
     if (prior)
       return {
-        attribution: { ...NO_ATTRIBUTION, speaker: prior.speaker, via: prior.via },
+        attribution: { ...NO_ATTRIBUTION, speaker: prior.speaker, via: prior.via, rule: "last-speaker" },
         rule: "marked-continued",
       };
     if (subjectEnd > 0 && !/^(?:es|das|dies|man)$/iu.test(tokens[0]?.text ?? "")) {
       const found = this.speakers.resolve(sentence, 0, subjectEnd);
-      if (found) return { attribution: { ...NO_ATTRIBUTION, ...found }, rule: "marked-subject" };
+      if (found)
+        return {
+          attribution: { ...NO_ATTRIBUTION, ...found, rule: "sentence-subject" },
+          rule: "marked-subject",
+        };
     }
     return { attribution: NO_ATTRIBUTION, rule: "marked-none" };
   }
@@ -484,7 +471,8 @@ export class QuoteFinder {
         const cue = this.cueIndex(following, 1);
         if (cue > 0) {
           const found = this.speakers.ofVerb(following, cue, skip);
-          if (found.speaker) return { attribution: found, rule: "marked-previous" };
+          if (found.speaker)
+            return { attribution: { ...found, rule: "next-sentence-verb" }, rule: "marked-previous" };
         }
       }
     }
@@ -498,18 +486,27 @@ export class QuoteFinder {
       lastQuote.end <= mark.open
     ) {
       return {
-        attribution: { ...NO_ATTRIBUTION, speaker: lastQuote.speaker, via: lastQuote.via },
+        attribution: {
+          ...NO_ATTRIBUTION,
+          speaker: lastQuote.speaker,
+          via: lastQuote.via,
+          rule: "previous-quote",
+        },
         rule: "marked-previous",
       };
     }
     const cue = this.cueIndex(previous, 0, undefined, true);
     if (cue >= 0) {
       const found = this.speakers.ofVerb(previous, cue, this.quotedToken);
-      if (found.speaker) return { attribution: { ...found, cue: null }, rule: "marked-previous" };
+      if (found.speaker)
+        return {
+          attribution: { ...found, cue: null, rule: "previous-sentence-verb" },
+          rule: "marked-previous",
+        };
     }
     const subject = this.speakers.subject(previous, this.quotedToken);
     if (subject.speaker && subject.speaker.kind !== "PLACE")
-      return { attribution: subject, rule: "marked-previous" };
+      return { attribution: { ...subject, rule: "previous-sentence-subject" }, rule: "marked-previous" };
     return null;
   }
 
@@ -556,19 +553,22 @@ export class QuoteFinder {
     const quoted = inside.reduce((sum, q) => sum + (q.end - q.start), 0);
     if (rule === "postposed" && quoted > 0.6 * (e - s)) return false;
     const mixed = inside.length > 0;
-    this.push({
-      kind: mixed ? "MIXED" : "INDIRECT",
-      start: s,
-      end: e,
-      parts: null,
-      speaker: attribution.speaker,
-      speakerMention: attribution.mention,
-      via: attribution.via,
-      addressee: attribution.addressee,
-      cue: attribution.cue,
-      marked: false,
-      rule,
-    });
+    this.push(
+      {
+        kind: mixed ? "MIXED" : "INDIRECT",
+        start: s,
+        end: e,
+        parts: null,
+        speaker: attribution.speaker,
+        speakerMention: attribution.mention,
+        via: attribution.via,
+        addressee: attribution.addressee,
+        cue: attribution.cue,
+        marked: false,
+        rule,
+      },
+      attribution.rule,
+    );
     return true;
   }
 
@@ -594,7 +594,7 @@ export class QuoteFinder {
         sentence,
         sentence.start,
         sentence.start + hearsay.index,
-        { ...NO_ATTRIBUTION, speaker: source, cue: span(text, cueStart, cueEnd) },
+        { ...NO_ATTRIBUTION, speaker: source, cue: span(text, cueStart, cueEnd), rule: "nearby-source" },
         "hearsay",
       );
       return;
@@ -931,6 +931,7 @@ export class QuoteFinder {
       speaker: prior?.speaker ?? null,
       via: prior?.via ?? null,
       cue,
+      rule: prior === previous ? "previous-quote" : "last-speaker",
     };
     // "Die Experten kamen zu dem Ergebnis, dass es keine Beweise gebe": the verb sits in a clause
     // after the main one, whose subject holds the view.
@@ -960,12 +961,18 @@ export class QuoteFinder {
       // The sentence before names who speaks without a clause ("Annan äußerte sich besorgt …").
       const k = this.cueIndex(before, 0, undefined, true);
       const found = k >= 0 ? this.speakers.ofVerb(before, k, this.quotedToken) : NO_ATTRIBUTION;
-      if (found.speaker) attribution = { ...found, cue };
+      if (found.speaker) attribution = { ...found, cue, rule: "previous-sentence-verb" };
       else {
         // "Lammert würdigte die Bundeswehr …. Sie sei …": with no report before, the previous subject speaks.
         const subject = this.speakers.subject(before, this.quotedToken);
         if (subject.speaker && subject.speaker.kind !== "PLACE" && subject.speaker.kind !== "COUNTRY") {
-          this.add(sentence, sentence.start, sentence.end, { ...subject, cue }, "subjunctive-previous");
+          this.add(
+            sentence,
+            sentence.start,
+            sentence.end,
+            { ...subject, cue, rule: "previous-sentence-subject" },
+            "subjunctive-previous",
+          );
           return;
         }
       }

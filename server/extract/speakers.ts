@@ -10,6 +10,7 @@ import type { ActorSet, Cluster } from "./actors.ts";
 import { nominative } from "./declension.ts";
 import type { Lexicon } from "./lexicons/index.ts";
 import type { Mention } from "./mentions.ts";
+import type { SpeakerRule } from "./rules/speakers.ts";
 import type { Sentence } from "./sentences.ts";
 import type { Token } from "./tokens.ts";
 import type { ActorKind, Language, Span } from "./types.ts";
@@ -20,6 +21,8 @@ export type Attribution = {
   cue: Span | null;
   via: Cluster | null;
   addressee: Cluster | null;
+  /** How the speaker was chosen (rules/speakers.ts). */
+  rule: SpeakerRule | null;
 };
 
 export const NO_ATTRIBUTION: Attribution = {
@@ -28,6 +31,7 @@ export const NO_ATTRIBUTION: Attribution = {
   cue: null,
   via: null,
   addressee: null,
+  rule: null,
 };
 
 const DETERMINERS = new Set(
@@ -129,7 +133,7 @@ export class Speakers {
     if (!cueToken) return NO_ATTRIBUTION;
     const cueSpan = this.span(cueToken.start, cueToken.end);
     const via = this.channel(sentence, cue);
-    const result = (found: { speaker: Cluster; mention: Span } | null): Attribution =>
+    const result = (found: { speaker: Cluster; mention: Span } | null, rule: SpeakerRule): Attribution =>
       found
         ? {
             speaker: found.speaker,
@@ -137,6 +141,7 @@ export class Speakers {
             cue: cueSpan,
             via: via === found.speaker ? null : via,
             addressee: this.addressee(sentence, cue),
+            rule,
           }
         : { ...NO_ATTRIBUTION, cue: cueSpan, via };
     let start = cue;
@@ -163,21 +168,25 @@ export class Speakers {
     // apposition ends right before it ("Kim, der Vorsitzende, sagte"): then the sentence subject.
     const coordinated = /^(?:and|but)$/u.test(tokens[cue - 1]?.lower ?? "");
     if ((start === cue || coordinated) && this.language === "en")
-      return result(this.englishFrameSpeaker(sentence, cue, skip, lemma));
+      return result(this.englishFrameSpeaker(sentence, cue, skip, lemma), "verb-frame-en");
     if (start === cue) {
       if (tokens[cue - 1]?.text === "," && cue <= 14 && this.phraseEnd(tokens, 0, skip) >= cue - 1) {
         const subject = this.resolve(sentence, 0, cue - 1);
-        if (subject) return result(subject);
+        if (subject) return result(subject, "verb-sentence-subject");
       }
       const after = this.phraseAfter(sentence, cue + 1, skip);
-      if (after || tokens[cue - 1]?.text !== "," || skip(tokens[cue - 1] as Token)) return result(after);
+      if (after || tokens[cue - 1]?.text !== "," || skip(tokens[cue - 1] as Token))
+        return result(after, "verb-after");
       const subjectEnd = this.phraseEnd(tokens, 0, skip);
-      if (subjectEnd <= 0 || subjectEnd >= cue) return result(null);
+      if (subjectEnd <= 0 || subjectEnd >= cue) return result(null, "verb-after");
       // "C.Y. Leung, der am Montag in Guandong war, sagte": the subject before its relative clause.
-      return result(this.resolve(sentence, 0, cue - 1) ?? this.resolve(sentence, 0, subjectEnd));
+      return result(
+        this.resolve(sentence, 0, cue - 1) ?? this.resolve(sentence, 0, subjectEnd),
+        "verb-sentence-subject",
+      );
     }
     const first = tokens[start];
-    if (!first) return result(null);
+    if (!first) return result(null, "verb-subject");
     if (this.language === "en") {
       // Subject before the verb: the clause start up to the verb, without trailing adverbs.
       let end = cue;
@@ -194,12 +203,12 @@ export class Speakers {
         this.commaChain(sentence, start, end, skip) ??
         // "X, author of the book "A, B," said": the title's comma cut the scan; read the whole chain.
         (tokens.slice(start, end).some((t) => t.word) ? null : this.commaChain(sentence, 0, end, skip));
-      if (before) return result(before);
+      if (before) return result(before, "verb-subject");
       // "told reporters": who is told is never the speaker.
       const after = lemma === "tell" ? null : this.phraseAfter(sentence, cue + 1, skip);
-      if (after && !this.clauseAfter(tokens, after.mention)) return result(after);
+      if (after && !this.clauseAfter(tokens, after.mention)) return result(after, "verb-after");
       this.discard(after);
-      return result(null);
+      return result(null, "verb-after");
     }
     if (SUBORDINATORS.has(first.lower)) {
       // "Als Begründung sagte ein Wissenschaftler": "als" opens a phrase, the verb is second.
@@ -212,10 +221,10 @@ export class Speakers {
         !/^(?:worden|werden|wurde|haben|hatte)$/u.test(after.lower)
       ) {
         const subject = this.phraseAfter(sentence, cue + 1, skip);
-        if (subject) return result(subject);
+        if (subject) return result(subject, "verb-after");
       }
       // "wie X mitteilte", "als X sagte": the subject follows the subordinator.
-      return result(this.resolve(sentence, start + 1, cue));
+      return result(this.resolve(sentence, start + 1, cue), "verb-subject");
     }
     let verb = start;
     while (verb < cue && !FINITE_AUX.has(tokens[verb]?.lower ?? "")) verb++;
@@ -223,22 +232,22 @@ export class Speakers {
     if (lemma === "zitieren" && verb === cue) {
       const quoted = this.phraseAfter(sentence, cue + 1, skip);
       const quoter = this.resolve(sentence, start, cue);
-      if (quoted) return { ...result(quoted), via: quoter?.speaker ?? via };
+      if (quoted) return { ...result(quoted, "verb-quoted-object"), via: quoter?.speaker ?? via };
     }
-    if (verb === start) return result(this.phraseAfter(sentence, verb + 1, skip));
+    if (verb === start) return result(this.phraseAfter(sentence, verb + 1, skip), "verb-after");
     const mentions = this.mentionsOf(sentence);
     const next = tokens[start + 1];
     if (next && !next.cap) {
       // "Dieser behauptete": a demonstrative pronoun stands for the last fitting person.
       if (/^(?:dieser|diese|jener|jene)$/u.test(first.lower) && verb === start + 1) {
         const found = this.stand(sentence, start, first.lower.endsWith("r") ? "m" : null);
-        if (found) return result(found);
+        if (found) return result(found, "verb-demonstrative");
       }
       // "…, der (gegenüber Reportern) sagte": a relative pronoun stands for the actor before the comma.
       if (/^(?:der|die|welcher|welche)$/u.test(first.lower) && tokens[start - 1]?.text === ",") {
         const antecedent = mentions.findLast((m) => m.last === start - 1 || m.last === start - 2);
         const cluster = antecedent ? this.actors.clusterOf.get(antecedent) : undefined;
-        if (cluster) return result(this.stand(sentence, start, null, cluster));
+        if (cluster) return result(this.stand(sentence, start, null, cluster), "verb-relative");
       }
     }
     const startsWithMention = mentions.some((m) => m.first === start || m.first === start + 1);
@@ -255,8 +264,9 @@ export class Speakers {
         !this.lex.isCommonNoun(first.text) &&
         !this.lex.roleOf(first.text, "de") &&
         /(?:ig|lich|isch|end|bar|los|weise)$/u.test(first.lower));
-    if (adverbial) return result(this.phraseAfter(sentence, verb + 1, skip));
-    if (this.isPronoun(first) && verb === start + 1) return result(this.pronoun(sentence, start));
+    if (adverbial) return result(this.phraseAfter(sentence, verb + 1, skip), "verb-after");
+    if (this.isPronoun(first) && verb === start + 1)
+      return result(this.pronoun(sentence, start), "verb-pronoun");
     // Object first ("Die Haltung kritisierte Merkel"): a name or pronoun right after the verb wins
     // over a Vorfeld that names no actor.
     const vorfeldNamed = mentions.some((m) => m.first >= start && m.last <= verb);
@@ -267,10 +277,12 @@ export class Speakers {
       );
       if ((next && MALE.has(next.lower)) || nameAfter) {
         const after = this.phraseAfter(sentence, verb + 1, skip);
-        if (after) return result(after);
+        if (after) return result(after, "verb-after");
       }
     }
-    return result(this.resolve(sentence, start, verb) ?? this.phraseAfter(sentence, verb + 1, skip));
+    const before = this.resolve(sentence, start, verb);
+    if (before) return result(before, "verb-subject");
+    return result(this.phraseAfter(sentence, verb + 1, skip), "verb-after");
   }
 
   /**
@@ -396,7 +408,9 @@ export class Speakers {
       const verb = tokens[start + 1];
       if (!verb?.word || verb.cap || first.lower === "es") return NO_ATTRIBUTION;
       const found = this.pronoun(sentence, start);
-      return found ? { ...NO_ATTRIBUTION, speaker: found.speaker, mention: found.mention } : NO_ATTRIBUTION;
+      return found
+        ? { ...NO_ATTRIBUTION, speaker: found.speaker, mention: found.mention, rule: "sentence-subject" }
+        : NO_ATTRIBUTION;
     }
     if (!first.cap && !DETERMINERS.has(first.lower)) return NO_ATTRIBUTION;
     const end = this.vorfeldEnd(tokens, start, skip);
@@ -411,7 +425,9 @@ export class Speakers {
     const role = head !== undefined && this.lex.roleOf(head.text, "de") !== null;
     if (!firstMention && !role) return NO_ATTRIBUTION;
     const found = this.resolve(sentence, start, end);
-    return found ? { ...NO_ATTRIBUTION, speaker: found.speaker, mention: found.mention } : NO_ATTRIBUTION;
+    return found
+      ? { ...NO_ATTRIBUTION, speaker: found.speaker, mention: found.mention, rule: "sentence-subject" }
+      : NO_ATTRIBUTION;
   }
 
   /**
@@ -450,7 +466,14 @@ export class Speakers {
   ofMarker(sentence: Sentence, from: number, to: number, cue: Span): Attribution {
     const found = this.resolve(sentence, from, to);
     if (!found) return { ...NO_ATTRIBUTION, cue };
-    return { speaker: found.speaker, mention: found.mention, cue, via: null, addressee: null };
+    return {
+      speaker: found.speaker,
+      mention: found.mention,
+      cue,
+      via: null,
+      addressee: null,
+      rule: "marker-phrase",
+    };
   }
 
   /**
@@ -491,7 +514,7 @@ export class Speakers {
       sentence.index,
       this.singularName(tokens, a, b),
     );
-    return { ...NO_ATTRIBUTION, speaker, mention: this.span(first.start, last.end), cue };
+    return { ...NO_ATTRIBUTION, speaker, mention: this.span(first.start, last.end), cue, rule: "channel" };
   }
 
   /** End (token index) of the noun phrase starting at `k`. */

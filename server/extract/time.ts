@@ -4,7 +4,9 @@
  * bare months "im September", weekdays with tense, vague "bald"); chrono-node reads the rest of
  * the explicit dates. Without a publication date, relative expressions keep null dates.
  */
-import * as chrono from "chrono-node";
+// Only the two locales we read: the package root would load all of chrono's locales.
+import * as chronoDe from "chrono-node/de";
+import * as chronoEn from "chrono-node/en";
 import type { EventTime, Language, Span } from "./types.ts";
 
 export type TimeExpression = EventTime;
@@ -429,7 +431,7 @@ export function findTimes(
 
   // Anything else with digits (numeric dates such as 13.10.2023 or 2023-10-13): chrono-node.
   if (/\d/u.test(sentence)) {
-    const parser = language === "de" ? chrono.de : chrono.en;
+    const parser = language === "de" ? chronoDe : chronoEn;
     const refDate = reference
       ? new Date(Date.UTC(reference.year, reference.month - 1, reference.day, 12))
       : new Date(Date.UTC(2000, 0, 1, 12));

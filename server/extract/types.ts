@@ -3,6 +3,9 @@
 
 export type Language = "de" | "en";
 
+/** Largest accepted text, in UTF-8 bytes: the extractor's limit, checked again by nothing else. */
+export const MAX_TEXT_BYTES = 1_000_000;
+
 export type Span = { start: number; end: number; text: string };
 
 export type SegmentKind = "TITLE" | "BODY" | "BOILERPLATE" | "COMMENT";
@@ -36,6 +39,10 @@ export type Quote = {
   via?: string | null;
   cue?: Span | null;
   confidence: number;
+  /** The named rule that found it ("marked-cue", "marker", …). */
+  rule: string;
+  /** The named rule that chose its speaker ("verb-subject", …); null without a speaker. */
+  speakerRule?: string | null;
 };
 
 export type ParticipantRole = "AGENT" | "RECIPIENT" | "TARGET" | "PARTICIPANT";
@@ -64,13 +71,15 @@ export type Event = {
   summary: string;
   trigger: Span;
   evidence: Span;
-  participants: { actor: string; role: ParticipantRole }[];
+  participants: { actor: string; role: ParticipantRole; rule?: string }[];
   place?: string | null;
   time?: EventTime | null;
   modality: Modality;
   attributedTo?: string | null;
   quotes?: string[];
   confidence: number;
+  /** The named rule that found and coded it ("verb-trigger", …). */
+  rule: string;
 };
 
 export type AnnotationDocument = {

@@ -41,8 +41,8 @@ describe("English article", () => {
   it("reads the meeting with its weekday resolved", () => {
     const meeting = doc.events.find((e) => e.trigger.text === "met");
     expect(meeting?.participants).toEqual([
-      { actor: id("Joe Biden"), role: "PARTICIPANT" },
-      { actor: id("Fumio Kishida"), role: "PARTICIPANT" },
+      { actor: id("Joe Biden"), role: "PARTICIPANT", rule: "meeting-side" },
+      { actor: id("Fumio Kishida"), role: "PARTICIPANT", rule: "meeting-side" },
     ]);
     expect(meeting?.time?.start).toBe("2024-04-10");
   });

@@ -28,8 +28,8 @@ describe("event participants", () => {
     const macron = actorNamed(doc, "Emmanuel Macron");
     expect(meeting?.participants).toEqual(
       expect.arrayContaining([
-        { actor: scholz?.id, role: "PARTICIPANT" },
-        { actor: macron?.id, role: "PARTICIPANT" },
+        { actor: scholz?.id, role: "PARTICIPANT", rule: "meeting-side" },
+        { actor: macron?.id, role: "PARTICIPANT", rule: "meeting-side" },
       ]),
     );
     expect(meeting?.summary).toMatch(/Olaf Scholz – Treffen – Emmanuel Macron/);
@@ -56,8 +56,8 @@ describe("event time and modality", () => {
     const supply = doc.events.find((event) => event.modality === "EXPECTED");
     expect(supply?.cameo).toBe("07");
     expect(supply?.participants).toEqual([
-      { actor: actorNamed(doc, "Deutschland")?.id, role: "AGENT" },
-      { actor: actorNamed(doc, "Polen")?.id, role: "RECIPIENT" },
+      { actor: actorNamed(doc, "Deutschland")?.id, role: "AGENT", rule: "expected-supplier" },
+      { actor: actorNamed(doc, "Polen")?.id, role: "RECIPIENT", rule: "expected-receiver" },
     ]);
   });
 });

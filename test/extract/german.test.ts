@@ -71,8 +71,8 @@ describe("German article", () => {
     expect(meeting?.participants).toEqual(
       expect.arrayContaining([
         // A meeting has sides, not an agent and a recipient.
-        { actor: id("Olaf Scholz"), role: "PARTICIPANT" },
-        { actor: id("Emmanuel Macron"), role: "PARTICIPANT" },
+        { actor: id("Olaf Scholz"), role: "PARTICIPANT", rule: "meeting-side" },
+        { actor: id("Emmanuel Macron"), role: "PARTICIPANT", rule: "meeting-side" },
       ]),
     );
     expect(meeting?.place).toBe(id("Paris"));

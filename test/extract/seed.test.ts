@@ -84,8 +84,8 @@ describe("seed article (nordkorea-russland-waffen.txt, shipped in prisma/seed/)"
     const supply = doc.events.find((e) => e.trigger.text === "beliefert");
     expect(supply).toMatchObject({ cameo: "07", modality: "REPORTED", attributedTo: id("USA") });
     expect(supply?.participants).toEqual([
-      { actor: id("Nordkorea"), role: "AGENT" },
-      { actor: id("Russland"), role: "RECIPIENT" },
+      { actor: id("Nordkorea"), role: "AGENT", rule: "first-actor" },
+      { actor: id("Russland"), role: "RECIPIENT", rule: "later-actor" },
     ]);
     const release = doc.events.find((e) => e.trigger.text === "veröffentlichte");
     expect(release?.time).toMatchObject({ start: "2023-10-13", end: "2023-10-13", precision: "DAY" });
@@ -100,11 +100,15 @@ describe("seed article (nordkorea-russland-waffen.txt, shipped in prisma/seed/)"
     const travel = doc.events.find((e) => e.trigger.text === "reisen");
     expect(travel).toMatchObject({ modality: "PLANNED", attributedTo: id("nordkoreanische Medien") });
     expect(travel?.time).toMatchObject({ precision: "VAGUE", direction: "FUTURE" });
-    expect(travel?.participants[0]).toEqual({ actor: id("Wladimir Putin"), role: "AGENT" });
+    expect(travel?.participants[0]).toEqual({
+      actor: id("Wladimir Putin"),
+      role: "AGENT",
+      rule: "first-actor",
+    });
     const shipped = doc.events.find((e) => e.trigger.text === "verschifft");
     expect(shipped?.participants).toEqual([
-      { actor: id("Nordkorea"), role: "AGENT" },
-      { actor: id("Russland"), role: "RECIPIENT" },
+      { actor: id("Nordkorea"), role: "AGENT", rule: "aid-source" },
+      { actor: id("Russland"), role: "RECIPIENT", rule: "visit-goal" },
     ]);
     expect(shipped?.place).toBe(id("Dunai"));
     const accepted = doc.events.find((e) => e.trigger.text === "angenommen");
@@ -116,8 +120,8 @@ describe("seed article (nordkorea-russland-waffen.txt, shipped in prisma/seed/)"
     const expected = doc.events.find((e) => e.modality === "EXPECTED");
     expect(expected?.cameo).toBe("07");
     expect(expected?.participants).toEqual([
-      { actor: id("Russland"), role: "AGENT" },
-      { actor: id("Nordkorea"), role: "RECIPIENT" },
+      { actor: id("Russland"), role: "AGENT", rule: "expected-supplier" },
+      { actor: id("Nordkorea"), role: "RECIPIENT", rule: "expected-receiver" },
     ]);
   });
 });

@@ -1,23 +1,25 @@
-// CAMEO roots fall into four families (verbal/material × cooperation/conflict); each root gets a
-// shade of its family's hue, and its label is always written next to it.
-const FAMILIES = [
-  { name: "verbal cooperation", roots: ["01", "02", "03", "04", "05"], hue: 210 },
-  { name: "material cooperation", roots: ["06", "07", "08"], hue: 150 },
-  { name: "verbal conflict", roots: ["09", "10", "11", "12", "13"], hue: 35 },
-  { name: "material conflict", roots: ["14", "15", "16", "17", "18", "19", "20"], hue: 355 },
-] as const;
+// The reader colours a CAMEO root by its family (the project's one table: server/cameo.ts): each
+// root gets a shade of its family's hue, and its label is always written next to it.
+import { CAMEO_ROOTS, type CameoFamily, cameoRoot } from "../../../server/cameo.ts";
+
+const HUES: Record<CameoFamily, number> = {
+  "verbal cooperation": 210,
+  "material cooperation": 150,
+  "verbal conflict": 35,
+  "material conflict": 355,
+};
 
 export function cameoFamily(code: string): string {
-  const root = code.slice(0, 2);
-  return FAMILIES.find((family) => (family.roots as readonly string[]).includes(root))?.name ?? "other";
+  return CAMEO_ROOTS[cameoRoot(code)]?.family ?? "other";
 }
 
 /** A fill colour for the event's root: darker shades for later roots in a family. */
 export function cameoColour(code: string): string {
-  const root = code.slice(0, 2);
-  for (const family of FAMILIES) {
-    const index = (family.roots as readonly string[]).indexOf(root);
-    if (index >= 0) return `hsl(${family.hue}, 70%, ${62 - index * 5}%)`;
-  }
-  return "hsl(0, 0%, 60%)";
+  const root = cameoRoot(code);
+  const family = CAMEO_ROOTS[root]?.family;
+  if (!family) return "hsl(0, 0%, 60%)";
+  const index = Object.keys(CAMEO_ROOTS)
+    .filter((key) => CAMEO_ROOTS[key]?.family === family)
+    .indexOf(root);
+  return `hsl(${HUES[family]}, 70%, ${62 - index * 5}%)`;
 }

@@ -12,7 +12,7 @@ import { warmUp } from "../index.ts";
 import { type ArticleReport, evaluateArticles, printArticles } from "./articles.ts";
 import { pct } from "./data.ts";
 import { evaluateNer, loadGermEval, NER_TYPES, type NerScore } from "./ner.ts";
-import { evaluateQuotes, type QuoteReport } from "./quotes.ts";
+import { evaluateQuotes, type QuoteReport, type RuleScore } from "./quotes.ts";
 import { evaluateTime, type TimeScore } from "./time.ts";
 
 export const FLOORS_FILE = fileURLToPath(new URL("./floors.json", import.meta.url));
@@ -142,9 +142,35 @@ function print(evaluation: Evaluation): void {
   for (const line of time.errors) console.log(`  ${line}`);
 }
 
+/** A rule needs this many decisions before its confidence must match its precision. */
+export const RULE_SAMPLE = 30;
+export const RULE_TOLERANCE = 0.1;
+
+/** Rules (with ≥ RULE_SAMPLE items) whose confidence is more than RULE_TOLERANCE off their precision. */
+export function miscalibratedRules(rules: readonly RuleScore[]): RuleScore[] {
+  return rules.filter(
+    (rule) => rule.count >= RULE_SAMPLE && Math.abs(rule.precision - rule.confidence) > RULE_TOLERANCE + 1e-9,
+  );
+}
+
+function printByRule(report: QuoteReport): string[] {
+  console.log("\nQuotes by rule, SpkAtt German: rule (with/without speaker), count, precision, confidence");
+  for (const rule of report.byRule) {
+    const label = `  ${rule.rule} (${rule.withSpeaker ? "speaker" : "none"})`;
+    const off = miscalibratedRules([rule]).length > 0 ? "  OFF BY > 0.1" : "";
+    console.log(`${row(label, String(rule.count), pct(rule.precision), rule.confidence.toFixed(2))}${off}`);
+  }
+  return miscalibratedRules(report.byRule).map(
+    (rule) =>
+      `rule ${rule.rule} (${rule.withSpeaker ? "speaker" : "none"}): confidence ${rule.confidence.toFixed(2)} vs precision ${rule.precision.toFixed(2)} on ${rule.count} quotes`,
+  );
+}
+
 function main(): void {
   const evaluation = runEvaluation();
   print(evaluation);
+  const ruleFailures =
+    process.argv.includes("--by-rule") && evaluation.quotes ? printByRule(evaluation.quotes) : [];
   if (process.argv.includes("--write-floors")) {
     const floors = Object.fromEntries(
       Object.entries(evaluation.metrics).map(([name, value]) => [
@@ -156,7 +182,7 @@ function main(): void {
     console.log(`\nWrote ${Object.keys(floors).length} floors (measured − 0.02) to ${FLOORS_FILE}`);
     return;
   }
-  const failures = belowFloors(evaluation.metrics, readFloors());
+  const failures = [...belowFloors(evaluation.metrics, readFloors()), ...ruleFailures];
   console.log(
     failures.length
       ? `\nBELOW FLOORS:\n  ${failures.join("\n  ")}`

@@ -39,6 +39,17 @@ type Gold = { form: string; start: number; end: number; source: Piece[] };
 
 export type Split = "all" | "dev" | "heldout";
 export type ReliabilityBin = { from: number; to: number; count: number; right: number; precision: number };
+/** A quote rule's record: a prediction is right when it matches a gold quote with the right speaker. */
+export type RuleScore = {
+  rule: string;
+  withSpeaker: boolean;
+  count: number;
+  right: number;
+  precision: number;
+  /** The confidence the rule gives (one value per rule and speaker presence). */
+  confidence: number;
+};
+
 export type QuoteReport = {
   corpus: "spkatt" | "english";
   split: Split;
@@ -57,6 +68,8 @@ export type QuoteReport = {
   speaker: { withSource: number; correct: number; accuracy: number };
   reliability: ReliabilityBin[];
   byConfidence: { confidence: number; count: number; matched: number; right: number }[];
+  /** Per rule and speaker presence (each has its own confidence): predictions, right, precision. */
+  byRule: RuleScore[];
 };
 
 const ENGLISH_FILES = { dev: "articles.jsonl", heldout: "heldout.jsonl" } as const;
@@ -150,6 +163,7 @@ class Tally {
   withSource = 0;
   speakerCorrect = 0;
   perForm = new Map<string, { gold: number; found: number }>();
+  byRule = new Map<string, RuleScore>();
   /** Per exact confidence value (each rule has its own): predictions, matched, right. */
   byConfidence = new Map<number, { count: number; matched: number; right: number }>();
   bins = BINS.map((from) => ({ from, to: Math.round((from + 0.1) * 10) / 10, count: 0, right: 0 }));
@@ -185,6 +199,18 @@ class Tally {
           );
         }
       }
+      const key = `${p.rule}|${p.speaker !== null}`;
+      const rule = this.byRule.get(key) ?? {
+        rule: p.rule,
+        withSpeaker: p.speaker !== null,
+        count: 0,
+        right: 0,
+        precision: 0,
+        confidence: p.confidence,
+      };
+      rule.count++;
+      if (speakerOk) rule.right++;
+      this.byRule.set(key, rule);
       const level = this.byConfidence.get(p.confidence) ?? { count: 0, matched: 0, right: 0 };
       level.count++;
       if (g) level.matched++;
@@ -243,6 +269,9 @@ class Tally {
         .sort((x, y) => x[0] - y[0])
         .map(([confidence, level]) => ({ confidence, ...level })),
       reliability: this.bins.map((b) => ({ ...b, precision: ratio(b.right, b.count) })),
+      byRule: [...this.byRule.values()]
+        .map((rule) => ({ ...rule, precision: ratio(rule.right, rule.count) }))
+        .sort((a, b) => b.count - a.count),
     };
   }
 }

