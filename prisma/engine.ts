@@ -38,6 +38,23 @@ function loadWasm() {
   return wasmReady;
 }
 
+/**
+ * Sends a migration script to PostgreSQL whole, as `prisma migrate deploy` does: PrismaPg splits
+ * scripts at every ";", which cuts function bodies (triggers) apart. One simple-protocol query
+ * also runs the script as one transaction, so a failing migration leaves nothing half done.
+ */
+class WholeScriptPg extends PrismaPg {
+  override async connect() {
+    const adapter = await super.connect();
+    const pool = adapter.underlyingDriver();
+    const reportError = (adapter as unknown as { onError: (error: unknown) => never }).onError.bind(adapter);
+    adapter.executeScript = async (script: string) => {
+      await pool.query(script).catch(reportError);
+    };
+    return adapter;
+  }
+}
+
 async function withEngine<T>(
   connectionString: string,
   run: (engine: SchemaEngine) => Promise<T>,
@@ -45,7 +62,7 @@ async function withEngine<T>(
   const { SchemaEngine } = await loadWasm();
   // Our own pool, so that it is closed when we are done rather than idling the process on.
   const pool = new pg.Pool({ connectionString, max: 2 });
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
+  const adapter = bindMigrationAwareSqlAdapterFactory(new WholeScriptPg(pool));
   const logs: string[] = [];
   const engine = await SchemaEngine.new(
     { datamodels: [["schema.prisma", readFileSync(schemaPath, "utf8")]] },

@@ -7,14 +7,19 @@ import { builder } from "./builder.ts";
 import { pageSize } from "./common.ts";
 import { Quote } from "./quote.ts";
 
-// PostgreSQL full-text search: each article is stemmed with its own language's configuration
-// (German or English) and the query is parsed the same way, so "Waffenlieferung" finds
-// "Waffenlieferungen". ts_headline marks matches with control characters that cannot occur in
-// stored text, which we turn into ranges instead of handing HTML to clients.
+// PostgreSQL full-text search: each article (and quote) is stemmed with its own language's
+// configuration (German or English) into a stored, GIN-indexed vector, and the query is parsed
+// once per language, so "Waffenlieferung" finds "Waffenlieferungen". ts_headline marks matches
+// with control characters that cannot occur in stored text, which we turn into ranges instead of
+// handing HTML to clients.
 const START = "\u0002";
 const STOP = "\u0003";
 const HEADLINE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
-const CONFIG = `CASE WHEN a."language" = 'de' THEN 'german'::regconfig ELSE 'english'::regconfig END`;
+/** The configurations articles are stemmed with, by the article's language (see the migrations). */
+const LANGUAGES = [
+  { config: "german", article: `a."language" = 'de'` },
+  { config: "english", article: `a."language" <> 'de'` },
+] as const;
 
 type Highlighted = { snippet: string; highlights: { start: number; end: number }[] };
 
@@ -105,37 +110,31 @@ const SearchResults = builder.objectRef<Results>("SearchResults").implement({
 type Row = { id: string; marked: string; rank: number };
 
 /**
- * Rows whose document matches, stemmed by their article's language. `from` must name the
- * article `a`; `document` must match an index expression to be fast (Article's is indexed).
+ * The best `limit` rows whose stored vector matches the query parsed in their article's
+ * language: one index scan per language, ranked on the stored vectors, and only the rows kept
+ * are read again for their snippet. `from` joins the searched table (as `row`) to its article `a`.
  */
-function fullText(from: string, id: string, document: string, shown: string) {
+function fullText(from: string, row: string, shown: string) {
+  const matches = LANGUAGES.map(
+    ({ config, article }) => `(SELECT ${row}.id, ts_rank(${row}."searchVector", q)::float8 AS rank,
+              '${config}'::regconfig AS config, q
+         FROM ${from}, websearch_to_tsquery('${config}', $1) AS q
+        WHERE ${row}."searchVector" @@ q AND ${article})`,
+  );
   return (query: string, limit: number) =>
     prisma.$queryRawUnsafe<Row[]>(
-      `SELECT ${id}::text AS id,
-              ts_headline(${CONFIG}, ${shown}, q, $2) AS marked,
-              ts_rank(to_tsvector(${CONFIG}, ${document}), q)::float8 AS rank
-         FROM ${from}, LATERAL websearch_to_tsquery(${CONFIG}, $1) AS q
-        WHERE to_tsvector(${CONFIG}, ${document}) @@ q
-        ORDER BY rank DESC, ${id}
-        LIMIT $3`,
+      `WITH best AS (${matches.join(" UNION ALL ")} ORDER BY rank DESC, id LIMIT $3)
+       SELECT best.id::text AS id, ts_headline(best.config, ${shown}, best.q, $2) AS marked, best.rank
+         FROM ${from} JOIN best ON ${row}.id = best.id
+        ORDER BY best.rank DESC, best.id`,
       query,
       HEADLINE_OPTIONS,
       limit,
     );
 }
 
-const searchArticles = fullText(
-  `"Article" a`,
-  "a.id",
-  `coalesce(a."title", '') || ' ' || a."text"`,
-  `coalesce(a."title" || E'\\n', '') || a."text"`,
-);
-const searchQuotes = fullText(
-  `"Quote" qt JOIN "Article" a ON a.id = qt."articleId"`,
-  "qt.id",
-  `qt."text"`,
-  `qt."text"`,
-);
+const searchArticles = fullText(`"Article" a`, "a", `coalesce(a."title" || E'\\n', '') || a."text"`);
+const searchQuotes = fullText(`"Quote" qt JOIN "Article" a ON a.id = qt."articleId"`, "qt", `qt."text"`);
 
 async function searchActors(query: string, limit: number): Promise<Row[]> {
   // Names are short and often foreign: a substring match serves better than stemming.
@@ -146,8 +145,9 @@ async function searchActors(query: string, limit: number): Promise<Row[]> {
         { aliases: { hasSome: [query, query.toLowerCase(), capitalise(query)] } },
       ],
     },
-    select: { id: true, name: true, _count: { select: { mentions: true } } },
-    orderBy: [{ mentions: { _count: "desc" } }, { name: "asc" }],
+    // Served by the name (trigram) and alias indexes, ordered by the stored mention count.
+    select: { id: true, name: true, mentionCount: true },
+    orderBy: [{ mentionCount: "desc" }, { name: "asc" }],
     take: limit,
   });
   return rows.map((actor) => {
@@ -156,7 +156,7 @@ async function searchActors(query: string, limit: number): Promise<Row[]> {
       at < 0
         ? actor.name
         : `${actor.name.slice(0, at)}${START}${actor.name.slice(at, at + query.length)}${STOP}${actor.name.slice(at + query.length)}`;
-    return { id: actor.id, marked, rank: actor._count.mentions };
+    return { id: actor.id, marked, rank: actor.mentionCount };
   });
 }
 
@@ -203,17 +203,18 @@ builder.queryFields((t) => ({
       // article's columns only as asked: its text may be a megabyte).
       const planned = (kind: string, select?: { id: true }) =>
         queryFromInfo({ context, info, path: [kind, "node"], ...(select ? { select } : {}) });
-      return {
-        articles: await attach(articleRows, (ids) =>
+      const [articles, actors, quotes] = await Promise.all([
+        attach(articleRows, (ids) =>
           prisma.article.findMany({ ...planned("articles", { id: true }), where: { id: { in: ids } } }),
         ),
-        actors: await attach(actorRows, (ids) =>
+        attach(actorRows, (ids) =>
           prisma.actor.findMany({ ...planned("actors"), where: { id: { in: ids } } }),
         ),
-        quotes: await attach(quoteRows, (ids) =>
+        attach(quoteRows, (ids) =>
           prisma.quote.findMany({ ...planned("quotes"), where: { id: { in: ids } } }),
         ),
-      };
+      ]);
+      return { articles, actors, quotes };
     },
   }),
 }));
