@@ -39,5 +39,5 @@ export default defineConfig({
   root: import.meta.dirname,
   plugins: [react(), preloadApp()],
   build: { outDir: "dist", emptyOutDir: true, target: "es2022" },
-  server: { port: 5173, proxy: { "/graphql": api, "/healthz": api, "/readyz": api } },
+  server: { port: 5173, proxy: { "/graphql": api, "/healthz": api, "/readyz": api, "/export": api } },
 });

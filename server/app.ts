@@ -1,4 +1,3 @@
-import { timingSafeEqual } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { createYoga, type Plugin } from "graphql-yoga";
@@ -7,24 +6,24 @@ import { requestDeadlinePlugin } from "./database/request-deadline.ts";
 import { prisma } from "./db.ts";
 import { type Env, parseEnv } from "./env.ts";
 import { exampleOperations } from "./examples.ts";
+import { bearerMatches } from "./http/bearer.ts";
 import { bodyLimitPlugin } from "./http/body-limit.ts";
 import { corsPolicy, jsonBodiesOnlyPlugin, varyByOriginPlugin } from "./http/cross-origin.ts";
 import { errorMasking } from "./http/errors.ts";
+import { exportRoutesPlugin } from "./http/export-routes.ts";
+import { metricsPlugin } from "./http/metrics.ts";
 import { operationLimitsPlugin } from "./http/operation-limits.ts";
+import { operationNamer } from "./http/operation-name.ts";
+import { requestLogPlugin } from "./http/request-log.ts";
+import { responseCachePlugins } from "./http/response-cache.ts";
 import { securityHeadersPlugin } from "./http/security-headers.ts";
+import { yogaLogger } from "./log.ts";
 import { persistedOperationsPlugin } from "./persisted-operations.ts";
 import type { Context } from "./schema/builder.ts";
 import { schema } from "./schema/index.ts";
 import { createStaticHandler } from "./static.ts";
 
 const GRAPHQL_ENDPOINT = "/graphql";
-
-function bearerMatches(request: Request, token: string): boolean {
-  const sent = /^Bearer\s+(.+)$/i.exec(request.headers.get("authorization") ?? "")?.[1]?.trim() ?? "";
-  const expected = Buffer.from(token);
-  const given = Buffer.from(sent);
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
 
 /** /healthz (the process answers), /readyz (the database answers) and the reader's files. */
 function routesPlugin(readerRoot: string): Plugin {
@@ -56,7 +55,7 @@ function routesPlugin(readerRoot: string): Plugin {
 }
 
 export type AppOptions = Pick<Env, "apiToken" | "production"> &
-  Partial<Pick<Env, "maxBodyBytes" | "corsOrigins">> & {
+  Partial<Pick<Env, "maxBodyBytes" | "corsOrigins" | "exportMaxRows" | "metricsToken">> & {
     readerRoot?: string;
     persistedOperations?: string;
   };
@@ -72,6 +71,7 @@ export function createApp(options: AppOptions) {
   const { apiToken, production } = options;
   const maxBodyBytes = options.maxBodyBytes ?? defaults.maxBodyBytes;
   const corsOrigins = options.corsOrigins ?? defaults.corsOrigins;
+  const persistedOperations = options.persistedOperations ?? defaultPersistedOperations;
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
@@ -88,16 +88,26 @@ export function createApp(options: AppOptions) {
     // Checked against Content-Length up front, and again while a (chunked) body is read.
     maxRequestBodySize: maxBodyBytes,
     maskedErrors: errorMasking({ production }),
+    logging: yogaLogger,
     context: ({ request }) => ({ canWrite: apiToken === undefined || bearerMatches(request, apiToken) }),
     plugins: [
+      // First: its clock and request id cover everything the others do.
+      requestLogPlugin(operationNamer(persistedOperations)),
+      metricsPlugin({
+        graphqlEndpoint: GRAPHQL_ENDPOINT,
+        token: options.metricsToken ?? defaults.metricsToken,
+      }),
       securityHeadersPlugin(GRAPHQL_ENDPOINT),
       varyByOriginPlugin(corsOrigins),
       jsonBodiesOnlyPlugin(),
       bodyLimitPlugin(maxBodyBytes),
       operationLimitsPlugin({ production }),
       requestDeadlinePlugin(),
+      exportRoutesPlugin({ maxRows: options.exportMaxRows ?? defaults.exportMaxRows }),
       routesPlugin(options.readerRoot ?? defaultReaderRoot),
-      persistedOperationsPlugin(options.persistedOperations ?? defaultPersistedOperations),
+      persistedOperationsPlugin(persistedOperations),
+      // After the persisted operations: a cache hit answers before anything is parsed.
+      ...responseCachePlugins(GRAPHQL_ENDPOINT),
     ],
   });
 }

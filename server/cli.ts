@@ -1,6 +1,8 @@
 // npm run extract -- …   text → AnnotationDocument (no database)
 // npm run ingest -- …    text → database
 // npm run reextract      re-read stored articles whose extractor version is older
+// npm run export -- …    quotes, events, actors, network, annotation → stdout
+import { runExport } from "./cli-export.ts";
 import { runExtract } from "./cli-extract.ts";
 import { runIngest } from "./cli-ingest.ts";
 import { describeError } from "./database/outage.ts";
@@ -28,6 +30,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   extract: runExtract,
   ingest: runIngest,
   reextract: runReextract,
+  export: runExport,
 };
 
 const [name = "", ...args] = process.argv.slice(2);

@@ -3,8 +3,10 @@ import pg from "pg";
 import { startEmbeddedPostgres } from "./database/embedded.ts";
 import { FolderLockedError } from "./database/folder-lock.ts";
 import { endWithRequest } from "./database/request-deadline.ts";
+import { timeStatement } from "./database/slow-queries.ts";
 import { env } from "./env.ts";
 import { PrismaClient } from "./generated/prisma/client.ts";
+import { logger } from "./log.ts";
 
 // DATABASE_URL names a real PostgreSQL; without it the embedded one under .data/ serves.
 // Another process holding its folder is a user's situation, not a bug: one line, no stack.
@@ -17,6 +19,8 @@ const embedded = env.databaseUrl
     });
 
 export const connectionString = env.databaseUrl ?? embedded?.connectionString ?? "";
+// Child processes (extraction workers, which store what they read) reach the same database.
+process.env.DATABASE_URL ??= connectionString;
 
 let statementsSent = 0;
 const statementListeners = new Set<(sql: string) => void>();
@@ -32,7 +36,7 @@ const pool = new pg.Pool({
   statement_timeout: env.statementTimeoutMs,
 });
 // A pool error (the server went away) must not crash the process: the next query reports it.
-pool.on("error", (error) => console.error(`database connection lost: ${error.message}`));
+pool.on("error", (error) => logger.warn({ err: error }, `database connection lost: ${error.message}`));
 pool.on("connect", (client) => {
   const send = client.query.bind(client) as (...args: unknown[]) => unknown;
   const backend = client as unknown as { processID: number | null };
@@ -41,9 +45,9 @@ pool.on("connect", (client) => {
     const sql = typeof args[0] === "string" ? args[0] : String((args[0] as { text?: unknown }).text);
     for (const listener of statementListeners) listener(sql);
     const promised = typeof args.at(-1) !== "function" && !(args[0] as { submit?: unknown }).submit;
-    return sendForRequest && promised
-      ? sendForRequest(() => send(...args) as Promise<unknown>, { backendPid: backend.processID, sql })
-      : send(...args);
+    if (!promised) return send(...args);
+    const timed = () => timeStatement(sql, send(...args) as Promise<unknown>, env.slowQueryMs);
+    return sendForRequest ? sendForRequest(timed, { backendPid: backend.processID, sql }) : timed();
   };
 });
 // pg-pool's own query() hands out a connection through a callback, which runs in the context of
@@ -69,6 +73,11 @@ pool.on("connect", (client) => {
 };
 
 export const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+
+/** The connection pool's connections (open, idle) and the callers waiting for one (/metrics). */
+export function poolStatus(): { total: number; idle: number; waiting: number } {
+  return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
+}
 
 /** SQL statements sent to the server so far by this process: tests use it to catch N+1 queries. */
 export function sqlStatementCount(): number {

@@ -37,6 +37,25 @@ const schema = z.object({
         .filter(Boolean),
     ),
   DATABASE_START_RETRIES: z.coerce.number().int().min(0).default(10),
+  REDIS_URL: z
+    .string()
+    .trim()
+    .regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// or rediss:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  REDIS_PREFIX: z.string().default("newsgraph:"),
+  WORKERS_IN_PROCESS: z.coerce.number().int().min(0).max(16).default(1),
+  JOB_TIMEOUT: z.coerce.number().int().min(120_000).default(1_800_000),
+  EXPORT_MAX_ROWS: z.coerce.number().int().min(1).default(100_000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  SLOW_QUERY_MS: z.coerce.number().int().min(0).default(500),
+  RESPONSE_CACHE_MB: z.coerce.number().min(0).default(32),
+  RESPONSE_CACHE_ENTRIES: z.coerce.number().int().min(1).default(2000),
+  RESPONSE_CACHE_TTL: z.coerce.number().int().min(1000).default(60_000),
+  METRICS_TOKEN: z
+    .string()
+    .optional()
+    .transform((token) => (token ? token : undefined)),
 });
 
 export type Env = {
@@ -63,6 +82,28 @@ export type Env = {
   corsOrigins: string[];
   /** How often start-up retries an unreachable database (with backoff) before giving up. */
   databaseStartRetries: number;
+  /** Redis for events between processes (subscriptions, cache invalidation); unset: in-process only. */
+  redisUrl: string | undefined;
+  /** Prefix of this deployment's Redis channels, so several can share one Redis. */
+  redisPrefix: string;
+  /** Ingest-job workers `npm start` runs in its own process; 0: only `npm run worker` runs jobs. */
+  workersInProcess: number;
+  /** Time budget of one ingest job (one try), in ms; beyond it the job is retried where it stopped. */
+  jobTimeoutMs: number;
+  /** Rows one HTTP export sends at most (the CLI has no cap). */
+  exportMaxRows: number;
+  /** pino level; unset: info, silent under vitest. */
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** SQL statements slower than this many ms are logged; 0: none. */
+  slowQueryMs: number;
+  /** Bytes of answers the response cache may hold (as JSON); 0 turns the cache off. */
+  responseCacheBytes: number;
+  /** Answers the response cache may hold. */
+  responseCacheEntries: number;
+  /** A cached answer is dropped after this many ms even without a write (writers it cannot hear). */
+  responseCacheTtlMs: number;
+  /** When set, /metrics needs `Authorization: Bearer <token>`; unset, it is public. */
+  metricsToken: string | undefined;
 };
 
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -88,6 +129,18 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     ingestQueueSize: parsed.INGEST_QUEUE_SIZE,
     corsOrigins: parsed.CORS_ORIGINS,
     databaseStartRetries: parsed.DATABASE_START_RETRIES,
+    redisUrl: parsed.REDIS_URL,
+    redisPrefix: parsed.REDIS_PREFIX,
+    workersInProcess: parsed.WORKERS_IN_PROCESS,
+    jobTimeoutMs: parsed.JOB_TIMEOUT,
+    exportMaxRows: parsed.EXPORT_MAX_ROWS,
+    // Tests stay quiet unless asked: vitest sets VITEST in its workers.
+    logLevel: parsed.LOG_LEVEL ?? (source.VITEST ? "silent" : "info"),
+    slowQueryMs: parsed.SLOW_QUERY_MS,
+    responseCacheBytes: Math.round(parsed.RESPONSE_CACHE_MB * 1_000_000),
+    responseCacheEntries: parsed.RESPONSE_CACHE_ENTRIES,
+    responseCacheTtlMs: parsed.RESPONSE_CACHE_TTL,
+    metricsToken: parsed.METRICS_TOKEN,
   };
 }
 

@@ -4,9 +4,13 @@ import { createApp } from "./app.ts";
 import { describeError, waitForDatabase } from "./database/outage.ts";
 import { closeDatabase, connectionString, prisma } from "./db.ts";
 import { env } from "./env.ts";
+import { invalidateCachedResponses } from "./http/response-cache.ts";
 import { extractionPool } from "./ingest/extraction-pool.ts";
 import { reextractOutdated } from "./ingest/ingest.ts";
 import { seedIfEmpty } from "./ingest/seed.ts";
+import { startIngestWorkers, stopJobs } from "./jobs/service.ts";
+import { logger } from "./log.ts";
+import { closePubSub, onArticlesChanged } from "./pubsub.ts";
 
 const where = env.databaseUrl ? "PostgreSQL at DATABASE_URL" : `embedded PostgreSQL in ${env.dataDir}`;
 
@@ -14,6 +18,7 @@ const where = env.databaseUrl ? "PostgreSQL at DATABASE_URL" : `embedded Postgre
 async function prepareDatabase(): Promise<string[]> {
   await waitForDatabase(() => prisma.$queryRaw`SELECT 1`, {
     retries: env.databaseStartRetries,
+    // Start-up talk for the person starting it, like the refusal below: plain text.
     log: (line) => console.warn(line),
   });
   return applyMigrations(connectionString);
@@ -26,12 +31,25 @@ const applied = await prepareDatabase().catch((error: unknown) => {
   );
   process.exit(1);
 });
-if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+if (applied.length) logger.info({ migrations: applied }, `Applied migrations: ${applied.join(", ")}`);
 // The extraction workers load their lexicons now rather than on the first ingest.
 extractionPool().start();
 if (env.seed) {
   const seeded = await seedIfEmpty(prisma);
-  if (seeded) console.log(`Ingested ${seeded} seed article(s).`);
+  if (seeded) logger.info(`Ingested ${seeded} seed article(s).`);
+}
+
+// A write by any process (a job, another replica) drops this process's cached answers.
+onArticlesChanged(invalidateCachedResponses);
+
+if (env.workersInProcess > 0) {
+  await startIngestWorkers(env.workersInProcess);
+  // pg-boss runs over the embedded database too; only a separate worker process cannot share it.
+  console.log(
+    `Ingest jobs: ${env.workersInProcess} worker(s) in this process${env.databaseUrl ? "" : " (embedded database: jobs run here only, `npm run worker` needs DATABASE_URL)"}.`,
+  );
+} else {
+  console.log("Ingest jobs: none run in this process (WORKERS_IN_PROCESS=0); `npm run worker` runs them.");
 }
 
 const server = createServer(createApp(env));
@@ -47,10 +65,12 @@ server.listen(env.port, env.host, () => {
   // Articles read by an older extractor are re-read while the server already answers
   // (they keep serving their stored reading until their turn).
   reextractOutdated(prisma, (done, total) => {
+    // Each re-read article changes what its reads answer.
+    invalidateCachedResponses();
     if (done === total || done % 100 === 0)
-      console.log(`Re-read ${done}/${total} article(s) with the current extractor.`);
+      logger.info(`Re-read ${done}/${total} article(s) with the current extractor.`);
   }).catch((error: unknown) =>
-    console.error(`Re-extraction stopped: ${error instanceof Error ? error.message : error}`),
+    logger.error({ err: error }, `Re-extraction stopped: ${error instanceof Error ? error.message : error}`),
   );
 });
 
@@ -58,8 +78,10 @@ let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal}: shutting down`);
+  logger.info(`${signal}: shutting down`);
   server.close();
+  await stopJobs();
+  await closePubSub();
   await extractionPool().close();
   await closeDatabase();
   process.exit(0);

@@ -28,6 +28,8 @@ export function createClient(): Client {
   return new Client({
     url: "/graphql",
     preferGetMethod: false,
+    // Subscriptions (a job's progress) go over fetch as Server-Sent Events.
+    fetchSubscriptions: true,
     fetchOptions: { headers: { accept: "application/graphql-response+json" } },
     exchanges: [
       cacheExchange({
@@ -51,6 +53,7 @@ export function createClient(): Client {
       persistedExchange({
         enforcePersistedQueries: true,
         enableForMutation: true,
+        enableForSubscriptions: true,
         preferGetForPersistedQueries: true,
         generateHash: async (_query, document) => persistedId(document),
       }),

@@ -4,6 +4,7 @@ import { type ExecutionResult, GraphQLError, getOperationAST } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import pg from "pg";
 import { env } from "../env.ts";
+import { logger } from "../log.ts";
 
 // Ties each GraphQL read to the SQL statements it sends, so that a read whose client has left or
 // whose deadline has passed stops on the database server too, instead of running on unseen.
@@ -42,12 +43,20 @@ export function endWithRequest(connectionString: string) {
     const cancel = () => {
       if (backendPid === null) return;
       cancelStatement(connectionString, backendPid, sql).catch((error: unknown) =>
-        console.error(`Could not cancel a statement of an ended request: ${String(error)}`),
+        logger.warn({ err: error }, `Could not cancel a statement of an ended request: ${String(error)}`),
       );
     };
     signal.addEventListener("abort", cancel, { once: true });
     return send().finally(() => signal.removeEventListener("abort", cancel));
   };
+}
+
+/**
+ * Runs `work` as part of a request outside GraphQL (an export): its SQL statements are refused
+ * once `signal` aborts, and cancelled on the server if they run then.
+ */
+export function withinRequest<T>(signal: AbortSignal, work: () => T): T {
+  return currentRequest.run(signal, work);
 }
 
 function seconds(ms: number): string {

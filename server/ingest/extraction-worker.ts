@@ -2,7 +2,7 @@
 // and answer its AnnotationDocument, or ingest an article whole (read it and store it with its own
 // database connection, answering only the stored row). It holds the extractor's memory and work so
 // the API process does not, and the pool can kill it when a text runs over its time budget.
-import { databaseFault } from "../database/outage.ts";
+import { databaseFault, describeError } from "../database/outage.ts";
 import { extract, warmUp } from "../extract/index.ts";
 import { ExtractionError } from "../extract/types.ts";
 import type { WorkerReply, WorkerRequest, WorkerTask } from "./extraction-pool.ts";
@@ -43,7 +43,7 @@ process.on("message", (request: WorkerRequest) => {
       type: "failed",
       id: request.id,
       error: {
-        message: error instanceof Error ? error.message : String(error),
+        message: describeError(error),
         code: refusal ? error.code : null,
         field: refusal ? error.field : null,
         databaseFault: databaseFault(error),

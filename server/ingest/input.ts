@@ -1,6 +1,8 @@
 // What a caller may hand us for one article, and the checks that refuse it with a message
 // the caller can act on. The API and the command line run the same checks; extraction repeats none.
 import { z } from "zod";
+import { languageCode } from "../extract/language.ts";
+import { MAX_TEXT_BYTES } from "../extract/types.ts";
 
 export type ArticleInput = {
   text: string;
@@ -23,12 +25,14 @@ export type UserErrorCode =
   | "INVALID_CHARACTERS"
   | "NO_LETTERS"
   | "EXTRACTION_TIMEOUT"
-  | "EXTRACTION_FAILED";
+  | "EXTRACTION_FAILED"
+  | "EMPTY_BATCH"
+  | "BATCH_TOO_LARGE";
 
 export type UserError = { field: string[]; message: string; code: UserErrorCode };
 
-/** The text's limit, in UTF-8 bytes. */
-export const MAX_TEXT_BYTES = 1_000_000;
+/** The text's limit, in UTF-8 bytes: the extractor's (one definition). */
+export { MAX_TEXT_BYTES };
 /** Metadata limits, in characters (Unicode code points) after trimming. */
 export const MAX_TITLE_LENGTH = 1_000;
 export const MAX_SOURCE_LENGTH = 200;
@@ -134,7 +138,7 @@ function checkMetadata(field: string, value: string | null, maxLength: number): 
 /** "de", "DE", "de-AT" → "de"; null when not given. */
 export function normaliseLanguage(value: string | null | undefined): string | null {
   const given = blankToNull(value);
-  return given ? (given.toLowerCase().split(/[-_]/)[0] ?? null) : null;
+  return given ? languageCode(given) || null : null;
 }
 
 /**

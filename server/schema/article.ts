@@ -1,10 +1,9 @@
-import { createContextCache } from "@pothos/core";
 import { prismaConnectionHelpers } from "@pothos/plugin-prisma";
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import DataLoader from "dataloader";
 import { prisma } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
-import { deleteArticle, ingestArticle } from "../ingest/ingest.ts";
+import { deleteArticle, ingestInWorker } from "../ingest/ingest.ts";
+import { announceArticleStored, announceArticlesChanged } from "../pubsub.ts";
 import { Actor } from "./actor.ts";
 import { builder } from "./builder.ts";
 import { planBothNodePaths, requireWrite, SortDirection, UserError } from "./common.ts";
@@ -57,8 +56,9 @@ export const Article = builder.prismaNode("Article", {
     title: t.exposeString("title", { nullable: true, description: "The title given at ingestion, if any." }),
     displayTitle: t.string({
       description: "The title, or the text's first words when the article has none.",
-      select: { id: true, title: true },
-      resolve: (article, _args, context) => article.title ?? firstWordsOf(article, context),
+      // The opening is a generated column: a list never reads whole texts for it.
+      select: { title: true, textOpening: true },
+      resolve: (article) => article.title ?? firstWords(article.textOpening ?? ""),
     }),
     url: t.exposeString("url", { nullable: true, description: "Where the article was published." }),
     source: t.exposeString("source", { nullable: true, description: "The publisher or feed it came from." }),
@@ -142,23 +142,6 @@ export const Article = builder.prismaNode("Article", {
   }),
 });
 
-// A titleless article is shown by its first words. Where the query loads its text anyway (the
-// article page) they come from there; elsewhere (lists) the first 200 characters of all the
-// request's titleless articles are read in one statement, instead of whole texts.
-const textStarts = createContextCache(
-  () =>
-    new DataLoader<string, string | undefined>(async (ids) => {
-      const rows = await prisma.$queryRaw<{ id: string; start: string }[]>`
-        SELECT id::text, substring(text FROM '[^[:space:]].{0,199}') AS start FROM "Article" WHERE id = ANY(${ids}::uuid[])`;
-      const starts = new Map(rows.map((row) => [row.id, row.start]));
-      return ids.map((id) => starts.get(id));
-    }),
-);
-
-async function firstWordsOf(article: { id: string; text?: string }, context: object): Promise<string> {
-  return firstWords(article.text ?? (await textStarts(context).load(article.id)) ?? "");
-}
-
 function firstWords(text: string): string {
   const line = text.trim().split(/\n/)[0] ?? "";
   if (line.length <= 80) return line;
@@ -237,7 +220,7 @@ function articleWhere(filter: typeof ArticleFilter.$inferInput | null | undefine
   };
 }
 
-const IngestArticleInput = builder.inputType("IngestArticleInput", {
+export const IngestArticleInput = builder.inputType("IngestArticleInput", {
   description: "An article to read. The same text sent twice is the same article.",
   fields: (t) => ({
     text: t.string({
@@ -313,7 +296,9 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: IngestArticleInput, required: true, description: "The article." }) },
     resolve: async (_root, { input }, context) => {
       requireWrite(context);
-      return ingestArticle(prisma, input);
+      const result = await ingestInWorker(input);
+      if (result.article) announceArticleStored({ articleId: result.article.id, created: result.created });
+      return result;
     },
   }),
   deleteArticle: t.field({
@@ -323,6 +308,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, context) => {
       requireWrite(context);
       const deleted = await deleteArticle(prisma, input.id.id);
+      if (deleted) announceArticlesChanged();
       return deleted
         ? { deletedArticleId: encodeGlobalID("Article", input.id.id), userErrors: [] }
         : {

@@ -49,6 +49,8 @@ export const UserErrorCode = builder.enumType("UserErrorCode", {
     },
     EXTRACTION_TIMEOUT: { description: "Reading the text took longer than the extraction time budget." },
     EXTRACTION_FAILED: { description: "The extractor failed on this text; nothing was stored." },
+    EMPTY_BATCH: { description: "A batch of articles holds none." },
+    BATCH_TOO_LARGE: { description: "A batch holds more articles, or more text, than one job takes." },
   },
 });
 

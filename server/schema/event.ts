@@ -18,6 +18,10 @@ export const EventParticipant = builder.prismaObject("EventParticipant", {
       description: "Agent, recipient, target or participant.",
     }),
     actor: t.relation("actor", { description: "Who takes part." }),
+    rule: t.exposeString("rule", {
+      nullable: true,
+      description: 'The named rule that gave the role ("first-actor", "target-preposition", …).',
+    }),
   }),
 });
 
@@ -126,6 +130,11 @@ export const Event = builder.prismaNode("Event", {
       resolve: (event) => event.quotes.map((link) => link.quote),
     }),
     confidence: t.exposeFloat("confidence", { description: "0..1, calibrated." }),
+    rule: t.exposeString("rule", {
+      nullable: true,
+      description:
+        'The extractor\'s named rule that found and coded the event ("event-verb", "event-noun", …).',
+    }),
     article: t.relation("article", { description: "The article that tells it." }),
   }),
 });

@@ -7,6 +7,7 @@ import "./actor.ts";
 import "./quote.ts";
 import "./event.ts";
 import "./search.ts";
+import "./jobs.ts";
 import "./nodes.ts";
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -48,6 +48,16 @@ export const Quote = builder.prismaNode("Quote", {
     confidence: t.exposeFloat("confidence", {
       description: "0..1, calibrated: of quotes at 0.8 about 80% are right.",
     }),
+    rule: t.exposeString("rule", {
+      nullable: true,
+      description:
+        'The extractor\'s named rule that found the quote ("marked-cue", "marker", …); null for older rows.',
+    }),
+    speakerRule: t.exposeString("speakerRule", {
+      nullable: true,
+      description:
+        'The named rule that chose the speaker ("verb-subject": subject of the speech verb in the same sentence).',
+    }),
     article: t.relation("article", { description: "The article it appears in." }),
   }),
 });

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { prisma } from "../../server/db.ts";
 import { extract } from "../../server/extract/index.ts";
 import {
   createExtractionPool,
@@ -6,7 +7,6 @@ import {
   type ExtractionPool,
   IngestBusyError,
 } from "../../server/ingest/extraction-pool.ts";
-import { prisma } from "../../server/db.ts";
 import { inEmbeddedPass, seedText, uniqueGermanArticle } from "../helpers.ts";
 
 const embeddedPass = await inEmbeddedPass("the extraction pool tests");

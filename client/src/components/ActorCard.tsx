@@ -21,6 +21,8 @@ type Props = {
   anchor: HTMLElement;
   /** Opened by a click (a dialog that keeps focus) rather than by hover or focus. */
   pinned: boolean;
+  /** Why the extractor chose this actor as a quote's speaker (opened from its chip). */
+  why?: string | null;
   onClose: () => void;
   onFocusActor: (id: string) => void;
   onPointerEnter: () => void;
@@ -32,6 +34,7 @@ export function ActorCard({
   actor,
   anchor,
   pinned,
+  why = null,
   onClose,
   onFocusActor,
   onPointerEnter,
@@ -96,6 +99,11 @@ export function ActorCard({
         {kindLabel(actor.kind)}
         {actor.description ? ` · ${actor.description}` : ""}
       </p>
+      {why ? (
+        <p className="card-why" data-testid="speaker-why">
+          speaker: {why}
+        </p>
+      ) : null}
       <p className="card-counts">
         In this article: {plural(actor.mentionCount, "mention")}, {plural(actor.quoteCount, "quote")},{" "}
         {plural(actor.eventCount, "event")}

@@ -10,6 +10,7 @@ export const QuoteFields = graphql(`
     start
     end
     confidence
+    speakerRule
     parts {
       start
       end

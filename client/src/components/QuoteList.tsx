@@ -11,9 +11,10 @@ export type CitedArticle = {
   displayTitle: string;
   source: string | null;
   publishedAt: string | null;
+  url: string | null;
 };
 
-/** Speaker, words, article, date and a link that opens the article at the quote. */
+/** Speaker, words, article, date and a link: the original's when known, else the reader's at the quote. */
 export function citation(quote: Quote, article: CitedArticle): string {
   const who = quote.speaker?.name ?? "Unattributed";
   const where = [
@@ -23,7 +24,9 @@ export function citation(quote: Quote, article: CitedArticle): string {
   ]
     .filter(Boolean)
     .join(", ");
-  const link = `${location.origin}/articles/${encodeURIComponent(article.slug)}?quote=${encodeURIComponent(quote.id)}`;
+  const link =
+    article.url ??
+    `${location.origin}/articles/${encodeURIComponent(article.slug)}?quote=${encodeURIComponent(quote.id)}`;
   const words = quote.kind === "INDIRECT" ? quote.text : `“${quote.text}”`;
   return `${who}: ${words} — ${where}. ${link}`;
 }

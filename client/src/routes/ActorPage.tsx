@@ -1,5 +1,6 @@
 import { useQuery } from "urql";
 import { Link } from "wouter";
+import { ExportLinks, tableExports } from "../components/ExportLinks.tsx";
 import { QueryView } from "../components/QueryView.tsx";
 import { whenText, whoText } from "../components/Timeline.tsx";
 import { useTitle } from "../components/useTitle.ts";
@@ -169,6 +170,7 @@ export function ActorPage({ id }: { id: string }) {
               {plural(node.mentions.totalCount, "mention")} in {plural(node.articles.totalCount, "article")} ·{" "}
               {plural(node.quotes.totalCount, "quote")} · {plural(node.events.totalCount, "event")}
             </p>
+            <ExportLinks links={tableExports({ speaker: node.id }, { actor: node.id })} />
 
             <section aria-labelledby="actor-articles">
               <h2 id="actor-articles">Mentions, by article</h2>

@@ -44,6 +44,6 @@ const ArticleDocument = graphql(
 
 /** Sent by its id only: `npm run generate:client` lists it in client/persisted-operations.json. */
 export const ArticleQuery = graphql.persisted<typeof ArticleDocument>(
-  "sha256:9232ac8a1396c5ac9d2505f477fe612fca8203de27b59960bfcbd70a7b276fdf",
+  "sha256:15de964171044fcdeb890fadfc23ce54e73ca1c3d3cc54c44c43916f9721a45f",
   ArticleDocument,
 );

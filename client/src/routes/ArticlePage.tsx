@@ -1,9 +1,11 @@
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { useQuery } from "urql";
 import { Link, useSearchParams } from "wouter";
+import { speakerWhy } from "../../../server/extract/rules/speakers.ts";
 import { ActorCard, type ActorInArticle } from "../components/ActorCard.tsx";
 import { ActorPanel } from "../components/ActorPanel.tsx";
 import { ArticleText } from "../components/ArticleText.tsx";
+import { ExportLinks, tableExports } from "../components/ExportLinks.tsx";
 import { Legend } from "../components/Legend.tsx";
 import { QueryView } from "../components/QueryView.tsx";
 import { type Quote, QuoteList } from "../components/QuoteList.tsx";
@@ -44,7 +46,8 @@ export function ArticlePage({ slug }: { slug: string }) {
   );
 }
 
-type Card = { actorId: string; anchor: HTMLElement; pinned: boolean };
+/** `why`: how the extractor chose the speaker, when the card was opened from a quote's chip. */
+type Card = { actorId: string; anchor: HTMLElement; pinned: boolean; why?: string | null };
 
 function useActorsInArticle(article: Article) {
   return useMemo(() => {
@@ -138,7 +141,10 @@ function ArticleView({ article }: { article: Article }) {
       },
       onFocusActor: focusActor,
       onSpeakerChip: (quote: Quote, anchor: HTMLElement) => {
-        if (quote.speaker) setCard({ actorId: quote.speaker.id, anchor, pinned: true });
+        if (quote.speaker) {
+          const why = quote.speakerRule ? speakerWhy(quote.speakerRule, quote.cue?.text ?? null) : null;
+          setCard({ actorId: quote.speaker.id, anchor, pinned: true, why });
+        }
       },
     }),
     [focusActor],
@@ -192,6 +198,16 @@ function ArticleView({ article }: { article: Article }) {
           {plural(article.actors.totalCount, "actor")} · {plural(article.quotes.totalCount, "quote")} ·{" "}
           {plural(article.events.totalCount, "event")}
         </p>
+        <ExportLinks
+          label={focused ? `Export (${focused.name})` : "Export"}
+          links={[
+            ...tableExports(
+              { article: article.slug, speaker: focused?.id },
+              { article: article.slug, actor: focused?.id },
+            ),
+            { label: "Annotation JSON", file: "annotation.json", filters: { article: article.slug } },
+          ]}
+        />
       </header>
       <div className="article-layout">
         <div className={`article-main${focusedActor ? " has-focus" : ""}`}>
@@ -305,6 +321,7 @@ function ArticleView({ article }: { article: Article }) {
           actor={cardActor}
           anchor={card.anchor}
           pinned={card.pinned}
+          why={card.why ?? null}
           onClose={() => setCard(null)}
           onFocusActor={focusActor}
           onPointerEnter={() => window.clearTimeout(hideTimer.current)}

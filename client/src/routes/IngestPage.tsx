@@ -4,6 +4,7 @@ import { useLocation } from "wouter";
 import { errorText } from "../components/QueryView.tsx";
 import { useTitle } from "../components/useTitle.ts";
 import { graphql } from "../graphql.ts";
+import { IngestBatch } from "./IngestBatch.tsx";
 
 const IngestDocument = graphql(`
   mutation IngestArticle($input: IngestArticleInput!) {
@@ -187,6 +188,7 @@ export function IngestPage() {
           {result.fetching ? "Reading the article…" : "Add the article"}
         </button>
       </form>
+      <IngestBatch token={token} />
     </section>
   );
 }
