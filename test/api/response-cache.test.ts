@@ -40,9 +40,10 @@ async function readerGet(operationName: string, variables: Record<string, unknow
   return { response, body, statements: sqlStatementCount() - before };
 }
 
+// Dated after every other test's article, so that it heads the front page whatever else is stored.
 async function ingest(): Promise<string> {
   const created = await gql<{ ingestArticle: { article: { slug: string } } }>(
-    `mutation($text: String!) { ingestArticle(input: { text: $text, language: "de" }) { article { slug } } }`,
+    `mutation($text: String!) { ingestArticle(input: { text: $text, language: "de", publishedAt: "2099-12-31" }) { article { slug } } }`,
     { text: uniqueGermanArticle() },
   );
   expect(created.errors).toBeUndefined();
@@ -94,7 +95,8 @@ describe("the response cache (the reader's persisted GETs)", () => {
     expect(after.body).toContain(slug);
     const count = (body: string) =>
       (JSON.parse(body) as { data: { articles: { totalCount: number } } }).data.articles.totalCount;
-    expect(count(after.body)).toBe(count(before.body) + 1);
+    // Other test files may add articles meanwhile: at least this one more.
+    expect(count(after.body)).toBeGreaterThan(count(before.body));
     expect(after.response.headers.get("etag")).not.toBe(etag);
     const stale = await readerGet("ArticleList", { first: 5 }, { "if-none-match": etag });
     expect(stale.response.status).toBe(200);

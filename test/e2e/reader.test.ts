@@ -185,7 +185,7 @@ describe.runIf(enabled)("the reader in Chromium", () => {
 
   it("ingests a new article through the page, with errors next to their field", async () => {
     await page.goto(`${reader.base}/ingest`);
-    await page.getByRole("button", { name: "Add the article" }).click();
+    await page.getByRole("button", { name: "Add the article", exact: true }).click();
     // The error renders after the click's round trip: wait for the field to be marked before reading its link.
     const textField = page.getByLabel("Text");
     await page.locator('textarea[aria-invalid="true"]').waitFor();
@@ -197,7 +197,7 @@ describe.runIf(enabled)("the reader in Chromium", () => {
     await page.getByLabel("Title (optional)").fill("Scholz in Paris");
     await page.getByLabel("Published on (optional)").fill("2024-03-05");
     await page.getByLabel("Language").selectOption("de");
-    await page.getByRole("button", { name: "Add the article" }).click();
+    await page.getByRole("button", { name: "Add the article", exact: true }).click();
     await page.waitForURL(/\/articles\//);
     await expect(page.locator("h1").textContent()).resolves.toBe("Scholz in Paris");
     expect(await page.locator("mark.mention").count()).toBeGreaterThan(3);
