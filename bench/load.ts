@@ -19,6 +19,7 @@ import { parseArgs } from "node:util";
 import { fakerDE } from "@faker-js/faker";
 import pg from "pg";
 import { isRunning, listProcesses, type ServerProcess, startServerProcess } from "../test/server-process.ts";
+import { hashOf } from "./persisted-hashes.ts";
 import { startTcpProxy, type TcpProxy } from "./tcp-proxy.ts";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -65,21 +66,6 @@ if (!["127.0.0.1", "localhost", "[::1]"].includes(databaseUrl.hostname))
 
 // --- the reader's operations, by name --------------------------------------------------------
 
-const manifest = JSON.parse(readFileSync(`${root}client/persisted-operations.json`, "utf8")) as Record<
-  string,
-  string
->;
-const hashes = new Map(
-  Object.entries(manifest).map(([id, document]) => [
-    /^\s*(?:query|mutation)\s+(\w+)/.exec(document)?.[1] ?? id,
-    id.replace(/^sha256:/, ""),
-  ]),
-);
-function hashOf(operationName: string): string {
-  const hash = hashes.get(operationName);
-  if (!hash) throw new Error(`client/persisted-operations.json has no operation ${operationName}`);
-  return hash;
-}
 const persistedQuery = (operationName: string) => ({
   persistedQuery: { version: 1, sha256Hash: hashOf(operationName) },
 });

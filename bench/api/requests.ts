@@ -3,21 +3,9 @@
 // events by participant only inside the actor page, so that request is a full query over POST
 // (`events(filter: { participant })`), written as the reader writes its operations.
 
-import { readFileSync } from "node:fs";
 import { Agent, request as httpRequest } from "node:http";
 import pg from "pg";
-
-const root = new URL("../..", import.meta.url).pathname;
-const manifest = JSON.parse(readFileSync(`${root}client/persisted-operations.json`, "utf8")) as Record<
-  string,
-  string
->;
-const hashes = new Map(
-  Object.entries(manifest).map(([id, document]) => [
-    /^\s*(?:query|mutation)\s+(\w+)/.exec(document)?.[1] ?? id,
-    id.replace(/^sha256:/, ""),
-  ]),
-);
+import { hashOf } from "../persisted-hashes.ts";
 
 export const EVENTS_BY_PARTICIPANT_QUERY = `query EventsByParticipant($actor: ID!, $first: Int) {
   events(first: $first, filter: { participant: { actor: $actor } }) {
@@ -214,10 +202,4 @@ export function createSender(base: string, connections: number) {
       outgoing.end(body);
     });
   return { send, close: () => agent.destroy() };
-}
-
-function hashOf(operationName: string): string {
-  const hash = hashes.get(operationName);
-  if (!hash) throw new Error(`client/persisted-operations.json has no operation ${operationName}`);
-  return hash;
 }
