@@ -13,14 +13,13 @@ function reply(message: WorkerReply): void {
 
 async function ingest(id: number, task: Extract<WorkerTask, { kind: "ingest" }>): Promise<WorkerReply> {
   // Loaded on the first ingest: a worker that only extracts never connects to the database.
-  const [{ ingestArticle }, { prisma }] = await Promise.all([import("./ingest.ts"), import("../db.ts")]);
+  const [{ extractOptions, ingestArticle }, { prisma }] = await Promise.all([
+    import("./ingest.ts"),
+    import("../db.ts"),
+  ]);
   const result = await ingestArticle(prisma, task.input, {
     annotate: async (input) => {
-      const doc = extract(input.text, {
-        language: input.language,
-        publishedAt: input.publishedAt,
-        title: input.title,
-      });
+      const doc = extract(input.text, extractOptions(input));
       reply({ type: "extracted", id });
       return doc;
     },

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { type AnnotationDocument, ExtractionError } from "../extract/types.ts";
+import { type AnnotationDocument, ExtractionError, type ExtractOptions } from "../extract/types.ts";
 import { EXTRACTOR } from "../extract/version.ts";
 import type { Article as ArticleRow, Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { ExtractionFailure, extractionPool, IngestBusyError } from "./extraction-pool.ts";
@@ -52,13 +52,14 @@ export function articleSlug(title: string | null, text: string, hash: string): s
 /** Reads a text into its annotation. */
 export type Annotate = (input: CleanArticleInput) => Promise<AnnotationDocument>;
 
+/** What the extractor is told of an article besides its text. */
+export function extractOptions(input: CleanArticleInput): ExtractOptions {
+  return { language: input.language, publishedAt: input.publishedAt, title: input.title };
+}
+
 /** Reads the text in an extraction worker (extraction-pool.ts), off this thread. */
 function annotate(input: CleanArticleInput): Promise<AnnotationDocument> {
-  return extractionPool().extract(input.text, {
-    language: input.language,
-    publishedAt: input.publishedAt,
-    title: input.title,
-  });
+  return extractionPool().extract(input.text, extractOptions(input));
 }
 
 /** Extraction as a result: a refusal the user can act on, or any other failure as EXTRACTION_FAILED. */
